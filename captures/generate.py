@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Regenerate the scenario captures in this folder from the talk's tables.
+
+    python3 captures/generate.py
+
+Each scenario is a function named after its file. Addresses, names, ports and
+timings come from the SharkFest'18 talk "Packet Monitoring in the IoT and Cloud
+Days" (Luca Deri); where the talk gives none, documentation-style values are used.
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pcapgen import (ETH_ARP, ETH_IPV4, LINKTYPE_LINUX_SLL, LINKTYPE_RAW, TCP_ACK, TCP_PSH,  # noqa: E402
+                     TCP_SYN, Pcap, arp_request, dns_message, ether, icmp_echo, ip, linux_sll, tcp, udp)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# 2018-04-11 16:44:00 UTC, the day of Gerald Combs' delta_distance.lua tweet.
+TALK_EPOCH = 1523465040
+# 2018-06-09 10:00:00 UTC, the day of the talk's Tesla/camera captures.
+JUNE_EPOCH = 1528538400
+
+CLIENT_MAC, GATEWAY_MAC = "3c:22:fb:00:00:01", "00:11:22:33:44:55"
+
+
+def talk_delta_distance():
+    """The table of the talk's "Cloud and CDN [8/19]" slide: 12 TCP frames,
+    odd ones 1454 bytes from 200.121.1.13, even ones 54-byte ACKs back."""
+    times = [0.000000, 0.000011, 0.025738, 0.025749, 0.076967, 0.076978,
+             0.102939, 0.102946, 0.128285, 0.128319, 0.154162, 0.154169]
+    server, client = "200.121.1.13", "172.16.0.122"
+    server_mac, client_mac = "00:1b:21:00:00:0d", "00:1b:21:00:00:7a"
+    pcap = Pcap()
+    server_seq, client_seq = 1000, 5000
+    for index, t in enumerate(times):
+        if index % 2 == 0:
+            segment = tcp(80, 52438, server_seq, client_seq, TCP_ACK, b"\xa5" * 1400)
+            server_seq += 1400
+            _, packet = ip(server, client, 6, segment)
+            frame = ether(server_mac, client_mac, ETH_IPV4, packet)
+        else:
+            _, packet = ip(client, server, 6, tcp(52438, 80, client_seq, server_seq, TCP_ACK))
+            frame = ether(client_mac, server_mac, ETH_IPV4, packet)
+        pcap.add(TALK_EPOCH + t, frame)
+    return pcap
+
+
+class Conversation:
+    """Frames between the capture host and one peer, on Ethernet."""
+
+    def __init__(self, pcap, local, remote, vlan=None):
+        self.pcap, self.local, self.remote, self.vlan = pcap, local, remote, vlan
+
+    def send(self, t, proto, segment, outbound=True):
+        src, dst = (self.local, self.remote) if outbound else (self.remote, self.local)
+        ethertype, packet = ip(src, dst, proto, segment)
+        macs = (CLIENT_MAC, GATEWAY_MAC) if outbound else (GATEWAY_MAC, CLIENT_MAC)
+        self.pcap.add(JUNE_EPOCH + t, ether(*macs, ethertype, packet, vlan=self.vlan))
+
+    def handshake(self, t, sport, dport, rtt, syn_repeats=1, data=True):
+        for attempt in range(syn_repeats):
+            self.send(t + attempt, 6, tcp(sport, dport, 100, 0, TCP_SYN))
+        answered = t + syn_repeats - 1 + rtt
+        self.send(answered, 6, tcp(dport, sport, 9000, 101, TCP_SYN | TCP_ACK), outbound=False)
+        self.send(answered + 0.00001, 6, tcp(sport, dport, 101, 9001, TCP_ACK))
+        if data:
+            self.send(answered + 0.0001, 6, tcp(sport, dport, 101, 9001, TCP_PSH | TCP_ACK, b"GET / HTTP/1.1\r\n\r\n"))
+            self.send(answered + 0.0001 + rtt, 6, tcp(dport, sport, 9001, 119, TCP_ACK, b"x" * 512), outbound=False)
+
+    def ping(self, t, ident, seq, rtt):
+        v6 = ":" in self.local
+        proto = 58 if v6 else 1
+        self.send(t, proto, icmp_echo(True, ident, seq, v6=v6))
+        self.send(t + rtt, proto, icmp_echo(False, ident, seq, v6=v6), outbound=False)
+
+    def dns(self, t, sport, ident, qname, rtt, answers=(), repeats=1):
+        for attempt in range(repeats):
+            self.send(t + attempt, 17, udp(sport, 53, dns_message(ident, qname)))
+        reply = dns_message(ident, qname, response=True, answers=answers)
+        self.send(t + repeats - 1 + rtt, 17, udp(53, sport, reply), outbound=False)
+
+
+def rtt_exchanges():
+    """Round trips the capture point can measure, with the talk's timings:
+    www.facebook.com answering in 0.9 ms (Wind IT) and 66-79 ms over 3G,
+    the IPv6 pings of 1.23/0.939/0.635 ms, and the mydlink relay in AWS."""
+    pcap = Pcap()
+    me, me6 = "192.168.1.10", "2001:db8:1::10"
+    pcap.add(JUNE_EPOCH + 0.0, ether(CLIENT_MAC, "ff:ff:ff:ff:ff:ff", ETH_ARP,
+                                     arp_request(CLIENT_MAC, me, "192.168.1.1")))
+    Conversation(pcap, me, "31.13.64.35").handshake(0.1, 50001, 443, rtt=0.0009)
+    facebook_3g = Conversation(pcap, me, "31.13.86.36")
+    facebook_3g.ping(1.0, 0x1234, 1, rtt=0.078956)
+    facebook_3g.ping(2.0, 0x1234, 2, rtt=0.066536)
+    resolver = Conversation(pcap, me, "192.168.1.1")
+    resolver.dns(3.0, 53001, 0xBEEF, "www.facebook.com", rtt=0.0125,
+                 answers=[("www.facebook.com", 5, 300, "star-mini.c10r.facebook.com"),
+                          ("star-mini.c10r.facebook.com", 1, 60, "31.13.64.35")])
+    resolver.dns(4.0, 53002, 0x0101, "www.facebook.com", rtt=0.010, repeats=2)   # retransmitted
+    relay = Conversation(pcap, me, "54.194.162.98")
+    relay.handshake(6.0, 50002, 2048, rtt=0.030, syn_repeats=2)                  # SYN retransmitted
+    Conversation(pcap, me, "54.194.162.98", vlan=10).handshake(8.0, 50003, 80, rtt=0.025)
+    mid_stream = Conversation(pcap, me, "93.184.216.34")
+    mid_stream.send(8.5, 6, tcp(50005, 443, 7000, 8000, TCP_ACK, b"y" * 100))
+    mid_stream.send(8.6, 6, tcp(443, 50005, 8000, 7100, TCP_ACK), outbound=False)
+    facebook6 = Conversation(pcap, me6, "2a03:2880:f11b:83:face:b00c:0:25de")
+    for seq, rtt in enumerate([0.00123, 0.000939, 0.000635], start=1):
+        facebook6.ping(9.0 + seq, 0x0042, seq, rtt)
+    Conversation(pcap, me6, "2a03:2880:f106:83:face:b00c:0:25de").handshake(13.0, 50004, 443, rtt=0.000879)
+    # An NTP request stamped earlier than the frame before it (out-of-order capture).
+    ntp = Conversation(pcap, me, "162.159.200.1")
+    ntp.send(14.0, 17, udp(123, 123, b"\x23" + b"\0" * 47))
+    ntp.send(13.5, 17, udp(123, 123, b"\x24" + b"\0" * 47), outbound=False)
+    return pcap
+
+
+def rtt_raw_ip():
+    """A TCP handshake on a raw-IP link (no link-layer header): 10 ms."""
+    pcap = Pcap(LINKTYPE_RAW)
+    a, b = "10.0.0.2", "93.184.216.34"
+    for t, src, dst, seg in [(0.0, a, b, tcp(40000, 443, 1, 0, TCP_SYN)),
+                             (0.010, b, a, tcp(443, 40000, 500, 2, TCP_SYN | TCP_ACK)),
+                             (0.0101, a, b, tcp(40000, 443, 2, 501, TCP_ACK))]:
+        pcap.add(JUNE_EPOCH + t, ip(src, dst, 6, seg)[1])
+    return pcap
+
+
+def rtt_linux_sll():
+    """A DNS exchange captured on Linux "any" (cooked header): 5 ms."""
+    pcap = Pcap(LINKTYPE_LINUX_SLL)
+    a, b = "10.0.0.2", "9.9.9.9"
+    query = udp(41000, 53, dns_message(0x4242, "example.org"))
+    reply = udp(53, 41000, dns_message(0x4242, "example.org", response=True,
+                                       answers=[("example.org", 1, 60, "93.184.216.34")]))
+    pcap.add(JUNE_EPOCH, linux_sll(ETH_IPV4, ip(a, b, 17, query)[1], packet_type=4))
+    pcap.add(JUNE_EPOCH + 0.005, linux_sll(ETH_IPV4, ip(b, a, 17, reply)[1], packet_type=0))
+    return pcap
+
+
+SCENARIOS = [talk_delta_distance, rtt_exchanges, rtt_raw_ip, rtt_linux_sll]
+
+
+def main():
+    for scenario in SCENARIOS:
+        path = os.path.join(HERE, scenario.__name__ + ".pcap")
+        scenario().write(path)
+        print(path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+# How every plugin of the suite is built and installed.
+#
+# By default `cmake --install` puts plugins where stock Wireshark looks for
+# them (the global plugin directory of the system Wireshark), so plain
+# `tshark` and `wireshark` load them with no flag. With -DWSC_USER_INSTALL=ON
+# they go to the per-user directory instead (no root needed).
+
+option(WSC_USER_INSTALL "Install into ~/.local/lib/wireshark/plugins (no root needed)" OFF)
+option(WSC_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+
+if(CMAKE_INSTALL_PREFIX_INITIALIZED_TO_DEFAULT)
+    # /usr/local is never scanned by Debian's Wireshark.
+    set(CMAKE_INSTALL_PREFIX "${Wireshark_INSTALL_PREFIX}" CACHE PATH "Installation prefix" FORCE)
+endif()
+
+set(WSC_WS_API "${Wireshark_MAJOR_VERSION}.${Wireshark_MINOR_VERSION}")
+if(WSC_USER_INSTALL)
+    set(WSC_PLUGIN_DIR "$ENV{HOME}/.local/lib/wireshark/plugins/${WSC_WS_API}/epan")
+else()
+    set(WSC_PLUGIN_DIR "${Wireshark_PLUGIN_LIBDIR}/epan")
+endif()
+
+# Plugins are built into one folder of the build tree, laid out as an
+# epan/ plugin directory, so tests can point stock tshark at it.
+set(WSC_BUILD_PLUGIN_DIR "${CMAKE_BINARY_DIR}/plugins/${WSC_WS_API}/epan")
+
+set(CMAKE_C_STANDARD 11)
+set(CMAKE_C_STANDARD_REQUIRED ON)
+set(CMAKE_C_VISIBILITY_PRESET hidden)
+set(CMAKE_POSITION_INDEPENDENT_CODE ON)
+if(NOT CMAKE_BUILD_TYPE)
+    set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
+endif()
+add_compile_options(-Wall -Wextra -Wshadow -Wpointer-arith -Wformat=2)
+if(WSC_SANITIZE)
+    add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    add_link_options(-fsanitize=address,undefined)
+endif()
+
+# External plugins must define HAVE_SSIZE_T as Wireshark's own build does.
+include(CheckTypeSize)
+check_type_size("ssize_t" SSIZE_T)
+add_compile_definitions(
+    VERSION=\"${PROJECT_VERSION}\"
+    $<$<BOOL:${HAVE_SSIZE_T}>:HAVE_SSIZE_T>
+)
+
+# wsc_add_plugin(NAME SOURCES src...): one Wireshark epan plugin (.so).
+function(wsc_add_plugin name)
+    cmake_parse_arguments(P "" "" "SOURCES" ${ARGN})
+    add_library(${name} MODULE ${P_SOURCES})
+    set_target_properties(${name} PROPERTIES
+        PREFIX ""
+        DEFINE_SYMBOL ""
+        LIBRARY_OUTPUT_DIRECTORY "${WSC_BUILD_PLUGIN_DIR}")
+    target_include_directories(${name} PRIVATE "${PROJECT_SOURCE_DIR}/plugins")
+    target_link_libraries(${name} PRIVATE wsc_core epan)
+    install(TARGETS ${name} LIBRARY DESTINATION "${WSC_PLUGIN_DIR}" NAMELINK_SKIP)
+endfunction()

@@ -1,0 +1,291 @@
+/* delta_distance.c: time deltas as distances along cables, and RTTs as a
+ * bound on how far the answering host can be.
+ *
+ * A postdissector in the spirit of Gerald Combs' delta_distance.lua: the time
+ * since the previous displayed frame, times the speed of a signal in a medium,
+ * is how far that signal could have travelled. Beyond the Lua original, a
+ * round trip measured at the capture point (TCP handshake, DNS, ICMP echo)
+ * caps the distance to the responder: nothing answers faster than light in
+ * fiber allows.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <wireshark.h>
+#include <epan/packet.h>
+#include <epan/expert.h>
+#include <epan/prefs.h>
+
+#include "core/prefs_util.h"
+#include "delta_distance.h"
+#include "frame_times.h"
+#include "ip_peek.h"
+#include "rtt.h"
+
+/* The speed of light is exact by the SI definition of the metre. The Lua
+ * original and the talk used 299,792 km/s; the difference (1.5 ppm) is below
+ * the 6 significant digits shown. */
+#define C_VACUUM_KM_S   299792.458
+#define KM_PER_MILE     1.609344        /* international mile, exact */
+#define VF_CAT6         0.65            /* Cat-6A twisted pair */
+#define VF_FIBER        0.67            /* optical fiber (refractive index ~1.49) */
+#define VF_CUSTOM_DEFAULT "0.64"        /* Cat-5e, the most common LAN cable */
+
+static int proto_delta_distance = -1;
+
+static int hf_delta = -1;               /* delta_distance.delta */
+static int hf_prev_frame = -1;          /* delta_distance.prev_frame */
+static int hf_cat6_km = -1;             /* delta_distance.cat6.km */
+static int hf_cat6_mi = -1;             /* delta_distance.cat6.mi */
+static int hf_fiber_km = -1;            /* delta_distance.fiber.km */
+static int hf_fiber_mi = -1;            /* delta_distance.fiber.mi */
+static int hf_custom_km = -1;           /* delta_distance.custom.km */
+static int hf_custom_mi = -1;           /* delta_distance.custom.mi */
+static int hf_rtt = -1;                 /* delta_distance.rtt */
+static int hf_rtt_method = -1;          /* delta_distance.rtt.method */
+static int hf_rtt_frame = -1;           /* delta_distance.rtt.frame */
+static int hf_rtt_max_km = -1;          /* delta_distance.rtt.max_km */
+static int hf_rtt_max_mi = -1;          /* delta_distance.rtt.max_mi */
+
+static gint ett_delta_distance = -1;
+static gint ett_rtt = -1;
+
+static expert_field ei_negative_delta = EI_INIT;   /* delta_distance.negative_delta */
+
+/* Preferences as Wireshark stores them, and the values in force. */
+static gboolean pref_use_captured_delta = FALSE;
+static const char *pref_custom_vf_text = VF_CUSTOM_DEFAULT;
+static wsc_double_pref_t custom_vf = {
+    .name = "delta_distance.custom_vf", .min = 0.01, .max = 1.0, .value = 0.64,
+};
+
+static const value_string rtt_method_vals[] = {
+    { RTT_TCP_HANDSHAKE, "TCP handshake" },
+    { RTT_DNS,           "DNS query/response" },
+    { RTT_ICMP_ECHO,     "ICMP echo" },
+    { 0, NULL }
+};
+
+static inline int64_t nstime_to_ns(const nstime_t *t)
+{
+    return (int64_t)t->secs * 1000000000 + t->nsecs;
+}
+
+static void format_distance(gchar *buf, double value, const char *unit)
+{
+    /* 6 significant digits, as the talk's table ("5013.29"), without an
+     * exponent for the large values of long deltas. */
+    if (value < 1e6)
+        snprintf(buf, ITEM_LABEL_LENGTH, "%.6g %s", value, unit);
+    else
+        snprintf(buf, ITEM_LABEL_LENGTH, "%.0f %s", value, unit);
+}
+
+static void format_km(gchar *buf, double km) { format_distance(buf, km, "km"); }
+static void format_mi(gchar *buf, double mi) { format_distance(buf, mi, "mi"); }
+
+static void format_seconds(gchar *buf, double seconds)
+{
+    snprintf(buf, ITEM_LABEL_LENGTH, "%.9f seconds", seconds);
+}
+
+static void format_rtt(gchar *buf, double seconds)
+{
+    snprintf(buf, ITEM_LABEL_LENGTH, "%.3f ms", seconds * 1000.0);
+}
+
+static proto_item *add_generated_double(proto_tree *tree, int hf, tvbuff_t *tvb, double value)
+{
+    proto_item *item = proto_tree_add_double(tree, hf, tvb, 0, 0, value);
+    proto_item_set_generated(item);
+    return item;
+}
+
+static void add_distance(proto_tree *tree, tvbuff_t *tvb, int hf_km, int hf_mi, double km)
+{
+    add_generated_double(tree, hf_km, tvb, km);
+    add_generated_double(tree, hf_mi, tvb, km / KM_PER_MILE);
+}
+
+/* The frame the delta is measured from: the previous displayed one (as the
+ * Lua original and frame.time_delta_displayed), or the previous captured one. */
+static uint32_t reference_frame(const packet_info *pinfo)
+{
+    return pref_use_captured_delta ? pinfo->num - 1 : pinfo->fd->prev_dis_num;
+}
+
+static void add_delta_items(proto_tree *tree, proto_item *top, tvbuff_t *tvb, packet_info *pinfo, int64_t now_ns)
+{
+    uint32_t prev = reference_frame(pinfo);
+    int64_t prev_ns = now_ns;           /* the first frame: a zero delta, as stock */
+    double delta, signal_km;
+    proto_item *item;
+
+    if (prev != 0 && !frame_times_lookup(prev, &prev_ns))
+        return;                         /* that frame had no time stamp */
+    delta = (double)(now_ns - prev_ns) / 1e9;
+    item = add_generated_double(tree, hf_delta, tvb, delta);
+    if (prev != 0)
+        proto_item_set_generated(proto_tree_add_uint(tree, hf_prev_frame, tvb, 0, 0, prev));
+    if (delta < 0) {
+        expert_add_info_format(pinfo, item, &ei_negative_delta,
+                               "Frame is %.9f s earlier than frame %u: no distance", -delta, prev);
+        return;
+    }
+    signal_km = delta * C_VACUUM_KM_S;
+    add_distance(tree, tvb, hf_cat6_km, hf_cat6_mi, signal_km * VF_CAT6);
+    add_distance(tree, tvb, hf_fiber_km, hf_fiber_mi, signal_km * VF_FIBER);
+    add_distance(tree, tvb, hf_custom_km, hf_custom_mi, signal_km * custom_vf.value);
+    proto_item_append_text(top, ", %.9f s: Cat 6 %.6g km, fiber %.6g km",
+                           delta, signal_km * VF_CAT6, signal_km * VF_FIBER);
+}
+
+static void add_rtt_items(proto_tree *tree, tvbuff_t *tvb, const rtt_sample_t *rtt)
+{
+    double seconds = (double)rtt->ns / 1e9;
+    double max_km = seconds / 2.0 * C_VACUUM_KM_S * VF_FIBER;
+    proto_item *item = add_generated_double(tree, hf_rtt, tvb, seconds);
+    proto_tree *rtt_tree = proto_item_add_subtree(item, ett_rtt);
+
+    proto_item_set_generated(proto_tree_add_uint(rtt_tree, hf_rtt_method, tvb, 0, 0, rtt->method));
+    proto_item_set_generated(proto_tree_add_uint(rtt_tree, hf_rtt_frame, tvb, 0, 0, rtt->frame));
+    add_distance(rtt_tree, tvb, hf_rtt_max_km, hf_rtt_max_mi, max_km);
+}
+
+/* The RTT of this packet's conversation. Requests and answers are learned on
+ * the first pass only; later passes (tshark -2, the GUI) read the final state,
+ * so every packet of a conversation shows its best sample. */
+static const rtt_sample_t *conversation_rtt(tvbuff_t *tvb, packet_info *pinfo, int64_t now_ns)
+{
+    guint len = tvb_captured_length(tvb);
+    const guint8 *frame;
+    ip_peek_t ip;
+
+    if (pinfo->rec == NULL || pinfo->rec->rec_type != REC_TYPE_PACKET || len == 0)
+        return NULL;
+    frame = tvb_get_ptr(tvb, 0, len);
+    if (!ip_peek(frame, len, pinfo->rec->rec_header.packet_header.pkt_encap, &ip))
+        return NULL;
+    /* Only the IP header Wireshark itself took as this packet's (not a tunnel's outer one). */
+    if (pinfo->net_src.len != (int)ip_addr_len(&ip) || pinfo->net_dst.len != (int)ip_addr_len(&ip) ||
+        memcmp(frame + ip.src_offset, pinfo->net_src.data, ip_addr_len(&ip)) != 0 ||
+        memcmp(frame + ip.dst_offset, pinfo->net_dst.data, ip_addr_len(&ip)) != 0)
+        return NULL;
+    return rtt_observe(frame, len, &ip, pinfo->num, now_ns, !pinfo->fd->visited);
+}
+
+static int dissect_delta_distance(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
+{
+    int64_t now_ns;
+    const rtt_sample_t *rtt;
+    proto_item *top;
+    proto_tree *dd_tree;
+
+    if (!pinfo->fd->has_ts)
+        return 0;
+    now_ns = nstime_to_ns(&pinfo->abs_ts);
+    if (!pinfo->fd->visited)
+        frame_times_record(pinfo->num, now_ns);
+    rtt = conversation_rtt(tvb, pinfo, now_ns);     /* learns even without a tree */
+    if (tree == NULL)
+        return 0;
+
+    top = proto_tree_add_item(tree, proto_delta_distance, tvb, 0, 0, ENC_NA);
+    proto_item_set_generated(top);
+    dd_tree = proto_item_add_subtree(top, ett_delta_distance);
+    add_delta_items(dd_tree, top, tvb, pinfo, now_ns);
+    if (rtt != NULL)
+        add_rtt_items(dd_tree, tvb, rtt);
+    return tvb_captured_length(tvb);
+}
+
+static void delta_distance_prefs_apply(void)
+{
+    wsc_double_pref_apply(&custom_vf, pref_custom_vf_text);
+}
+
+static void delta_distance_cleanup(void)
+{
+    frame_times_clear();
+}
+
+void proto_register_delta_distance(void)
+{
+    static hf_register_info hf[] = {
+        { &hf_delta,
+          { "Delta", "delta_distance.delta", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_seconds), 0x0,
+            "Seconds since the previous displayed frame (or captured frame, by preference)", HFILL } },
+        { &hf_prev_frame,
+          { "Delta from frame", "delta_distance.prev_frame", FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "The frame the delta is measured from", HFILL } },
+        { &hf_cat6_km,
+          { "Cat 6", "delta_distance.cat6.km", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_km), 0x0,
+            "Kilometres a signal covers in Cat 6 cable (velocity factor 0.65) during the delta", HFILL } },
+        { &hf_cat6_mi,
+          { "Cat 6 (miles)", "delta_distance.cat6.mi", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_mi), 0x0,
+            "Miles a signal covers in Cat 6 cable (velocity factor 0.65) during the delta", HFILL } },
+        { &hf_fiber_km,
+          { "Fiber", "delta_distance.fiber.km", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_km), 0x0,
+            "Kilometres light covers in optical fiber (velocity factor 0.67) during the delta", HFILL } },
+        { &hf_fiber_mi,
+          { "Fiber (miles)", "delta_distance.fiber.mi", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_mi), 0x0,
+            "Miles light covers in optical fiber (velocity factor 0.67) during the delta", HFILL } },
+        { &hf_custom_km,
+          { "Custom medium", "delta_distance.custom.km", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_km), 0x0,
+            "Kilometres covered during the delta at the velocity factor set in the preferences", HFILL } },
+        { &hf_custom_mi,
+          { "Custom medium (miles)", "delta_distance.custom.mi", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_mi), 0x0,
+            "Miles covered during the delta at the velocity factor set in the preferences", HFILL } },
+        { &hf_rtt,
+          { "Round-trip time", "delta_distance.rtt", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_rtt), 0x0,
+            "Smallest round trip seen at the capture point to this conversation's responder and back, in seconds", HFILL } },
+        { &hf_rtt_method,
+          { "Measured by", "delta_distance.rtt.method", FT_UINT8, BASE_DEC, VALS(rtt_method_vals), 0x0,
+            "The exchange that gave the round-trip time", HFILL } },
+        { &hf_rtt_frame,
+          { "Measured in frame", "delta_distance.rtt.frame", FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_RESPONSE), 0x0,
+            "The answer that completed the smallest round trip", HFILL } },
+        { &hf_rtt_max_km,
+          { "Responder at most", "delta_distance.rtt.max_km", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_km), 0x0,
+            "Farthest the responder can be, in km: half the round trip at the speed of light in fiber", HFILL } },
+        { &hf_rtt_max_mi,
+          { "Responder at most (miles)", "delta_distance.rtt.max_mi", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_mi), 0x0,
+            "Farthest the responder can be, in miles: half the round trip at the speed of light in fiber", HFILL } },
+    };
+    static gint *ett[] = { &ett_delta_distance, &ett_rtt };
+    static ei_register_info ei[] = {
+        { &ei_negative_delta,
+          { "delta_distance.negative_delta", PI_SEQUENCE, PI_NOTE,
+            "Time stamp earlier than the reference frame (out-of-order capture): no distance", EXPFILL } },
+    };
+    module_t *module;
+    dissector_handle_t handle;
+
+    proto_delta_distance = proto_register_protocol("Delta Distance", "Delta Distance", "delta_distance");
+    proto_register_field_array(proto_delta_distance, hf, array_length(hf));
+    proto_register_subtree_array(ett, array_length(ett));
+    expert_register_field_array(expert_register_protocol(proto_delta_distance), ei, array_length(ei));
+
+    handle = create_dissector_handle(dissect_delta_distance, proto_delta_distance);
+    register_postdissector(handle);
+    register_cleanup_routine(delta_distance_cleanup);
+
+    module = prefs_register_protocol(proto_delta_distance, delta_distance_prefs_apply);
+    prefs_register_bool_preference(module, "use_captured_delta", "Use the captured delta",
+        "Measure from the previous captured frame instead of the previous displayed one. "
+        "A display filter on a displayed-delta field can never match (as with "
+        "frame.time_delta_displayed); with this set, filters such as "
+        "delta_distance.cat6.km > 1000 work.",
+        &pref_use_captured_delta);
+    prefs_register_string_preference(module, "custom_vf", "Custom medium velocity factor",
+        "Signal speed in the custom medium as a fraction of c, from 0.01 to 1. "
+        "Cat-3 0.585, Cat-5e 0.64, Cat-6A 0.65, RG-58 0.65, fiber 0.67, "
+        "Cat-7 0.74-0.79, RG-8/U 0.77, radio in air 1.0.",
+        &pref_custom_vf_text);
+}
+
+void proto_reg_handoff_delta_distance(void)
+{
+    /* Preferences are applied after handoff, and the apply callback runs only
+     * when one of ours changes: put the defaults in force now. */
+    delta_distance_prefs_apply();
+}

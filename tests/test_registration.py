@@ -1,0 +1,50 @@
+"""The suite's fields and preferences are registered with stock tshark, and
+an install lands where stock tshark looks."""
+import os
+import subprocess
+
+import pytest
+
+from wsenv import BUILD, TShark, stock_plugin_dir
+
+DELTA_DISTANCE_FIELDS = [
+    "delta_distance.delta", "delta_distance.prev_frame",
+    "delta_distance.cat6.km", "delta_distance.cat6.mi",
+    "delta_distance.fiber.km", "delta_distance.fiber.mi",
+    "delta_distance.custom.km", "delta_distance.custom.mi",
+    "delta_distance.rtt", "delta_distance.rtt.method", "delta_distance.rtt.frame",
+    "delta_distance.rtt.max_km", "delta_distance.rtt.max_mi",
+]
+
+
+def registered_fields(tshark):
+    rows = [line.split("\t") for line in tshark.run("-G", "fields").stdout.splitlines()]
+    return {row[2]: row for row in rows if row[0] == "F"}
+
+
+def test_every_field_is_registered_with_a_description(tshark):
+    fields = registered_fields(tshark)
+    for name in DELTA_DISTANCE_FIELDS:
+        assert name in fields, name
+        assert len(fields[name]) > 7 and fields[name][7].strip(), f"{name} has no description"
+
+
+def test_stock_tshark_without_the_suite_has_none_of_its_fields(stock_tshark):
+    assert not any(name.startswith("delta_distance.") for name in registered_fields(stock_tshark))
+
+
+def test_preferences_are_registered(tshark):
+    out = tshark.run("-G", "defaultprefs").stdout
+    assert "delta_distance.use_captured_delta: FALSE" in out
+    assert 'delta_distance.custom_vf: 0.64' in out
+
+
+@pytest.mark.skipif(not (BUILD / "cmake_install.cmake").exists(), reason="no build tree")
+def test_install_puts_plugins_where_stock_tshark_looks(tmp_path):
+    subprocess.run(["cmake", "--install", str(BUILD)], check=True, capture_output=True,
+                   env={**os.environ, "DESTDIR": str(tmp_path)})
+    global_dir = stock_plugin_dir()
+    staged = tmp_path / str(global_dir).lstrip("/")
+    assert (staged / "epan" / "delta_distance.so").exists(), sorted(str(p) for p in tmp_path.rglob("*.so"))
+    installed = TShark(staged.parent, tmp_path / "home")
+    assert "delta_distance.cat6.km" in registered_fields(installed)
