@@ -11,8 +11,9 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pcapgen import (ETH_ARP, ETH_IPV4, LINKTYPE_LINUX_SLL, LINKTYPE_RAW, TCP_ACK, TCP_PSH,  # noqa: E402
-                     TCP_SYN, Pcap, arp_request, dns_message, ether, icmp_echo, ip, linux_sll, tcp, udp)
+from pcapgen import (ETH_ARP, ETH_IPV4, LINKTYPE_LINUX_SLL, LINKTYPE_RAW, TCP_ACK, TCP_FIN,  # noqa: E402
+                     TCP_PSH, TCP_SYN, Pcap, arp_request, dns_message, ether, http_request, icmp_echo, ip,
+                     linux_sll, tcp, tls_client_hello, tls_record, udp)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -138,7 +139,121 @@ def rtt_linux_sll():
     return pcap
 
 
-SCENARIOS = [talk_delta_distance, rtt_exchanges, rtt_raw_ip, rtt_linux_sll]
+class Host:
+    """A local host on Ethernet talking through the gateway; times are relative to JUNE_EPOCH."""
+
+    def __init__(self, pcap, address, mac, gateway_mac=GATEWAY_MAC):
+        self.pcap, self.address, self.mac, self.gateway_mac = pcap, address, mac, gateway_mac
+        self.port = 40000
+
+    def frame(self, t, remote, proto, segment, outbound=True):
+        src, dst = (self.address, remote) if outbound else (remote, self.address)
+        ethertype, packet = ip(src, dst, proto, segment)
+        macs = (self.mac, self.gateway_mac) if outbound else (self.gateway_mac, self.mac)
+        self.pcap.add(JUNE_EPOCH + t, ether(*macs, ethertype, packet))
+
+    def dns(self, t, server, ident, qname, answers=(), qtype=1, rtt=0.010):
+        self.port += 1
+        self.frame(t, server, 17, udp(self.port, 53, dns_message(ident, qname, qtype=qtype)))
+        reply = dns_message(ident, qname, qtype=qtype, response=True, answers=answers)
+        self.frame(t + rtt, server, 17, udp(53, self.port, reply), outbound=False)
+
+    def tcp_session(self, t, server, dport, first_payload=b"", replies=(), rtt=0.020, sport=None):
+        """Handshake, one request, server replies, FIN. Returns the time it ends."""
+        sport = sport or self._next_port()
+        seq, ack = 1000, 5000
+        self.frame(t, server, 6, tcp(sport, dport, seq, 0, TCP_SYN))
+        self.frame(t + rtt, server, 6, tcp(dport, sport, ack, seq + 1, TCP_SYN | TCP_ACK), outbound=False)
+        seq, ack = seq + 1, ack + 1
+        self.frame(t + rtt + 0.0001, server, 6, tcp(sport, dport, seq, ack, TCP_ACK))
+        t += rtt + 0.0002
+        if first_payload:
+            self.frame(t, server, 6, tcp(sport, dport, seq, ack, TCP_PSH | TCP_ACK, first_payload))
+            seq += len(first_payload)
+        for size in replies:
+            t += rtt / 2
+            self.frame(t, server, 6, tcp(dport, sport, ack, seq, TCP_ACK, b"\x17" * size), outbound=False)
+            ack += size
+        t += 0.001
+        self.frame(t, server, 6, tcp(sport, dport, seq, ack, TCP_FIN | TCP_ACK))
+        self.frame(t + rtt, server, 6, tcp(dport, sport, ack, seq + 1, TCP_FIN | TCP_ACK), outbound=False)
+        return t + rtt
+
+    def tls_session(self, t, server, sni, replies=(1400, 1400, 600), rtt=0.020, dport=443):
+        hello = tls_record(22, tls_client_hello(sni, bytes(32), key_share=bytes(range(32))), version=0x0301)
+        return self.tcp_session(t, server, dport, hello, replies, rtt)
+
+    def _next_port(self):
+        self.port += 1
+        return self.port
+
+
+def cloud_talk_examples():
+    """The talk's cloud and CDN examples, each on its own local host:
+    www.facebook.com -> star-mini.c10r.facebook.com -> 31.13.64.35 (Meta);
+    the mydlink camera's relay 54.194.162.98:2048 (AWS EC2 eu-west-1);
+    the Alexa (52.94.219.213) and Sonos (34.243.113.114, named by a PTR answer)
+    cloud hosts; the Tesla Powerwall's name served by AWS name servers. Plus the
+    disagreements the docs explain: a CNAME to Akamai on an address in no list,
+    Apple Private Relay egress in Cloudflare-operated space, and an address
+    known only to an ASN database (198.51.100.7)."""
+    pcap = Pcap()
+    laptop = Host(pcap, "192.168.1.10", CLIENT_MAC)
+    resolver = "192.168.1.1"
+    # Frame 1..: the SYN leaves before anything names 31.13.64.35; the SNI names it in frame 4.
+    laptop.tls_session(0.0, "31.13.64.35", "www.facebook.com", rtt=0.0009)
+    laptop.dns(1.0, resolver, 0x1001, "www.facebook.com",
+               [("www.facebook.com", 5, 300, "star-mini.c10r.facebook.com"),
+                ("star-mini.c10r.facebook.com", 1, 60, "31.13.64.35")])
+    laptop.dns(1.1, resolver, 0x1002, "www.facebook.com",
+               [("www.facebook.com", 5, 300, "star-mini.c10r.facebook.com"),
+                ("star-mini.c10r.facebook.com", 28, 60, "2a03:2880:f106:83:face:b00c:0:25de")], qtype=28)
+    camera = Host(pcap, "192.168.2.136", "b0:c5:54:1c:34:2c")
+    camera.tcp_session(2.0, "54.194.162.98", 2048, b"\x00" * 200, [300, 300], rtt=0.030, sport=4501)
+    echo = Host(pcap, "192.168.179.172", "40:b4:cd:2b:4c:9e")
+    echo.tls_session(3.0, "52.94.219.213", "avs-alexa-eu.amazon.com")
+    sonos = Host(pcap, "192.168.177.122", "00:0e:58:c6:83:a4")
+    sonos.dns(4.0, resolver, 0x2001, "114.113.243.34.in-addr.arpa",
+              [("114.113.243.34.in-addr.arpa", 12, 300, "ec2-34-243-113-114.eu-west-1.compute.amazonaws.com")],
+              qtype=12)
+    sonos.tcp_session(4.1, "34.243.113.114", 443, b"\x16" * 150, [900], rtt=0.035)
+    powerwall = Host(pcap, "192.168.2.36", "0c:29:ef:00:00:36")
+    powerwall.dns(5.0, "205.251.193.53", 0x3001, "synergy.sn.teslaenergy.services",
+                  [("synergy.sn.teslaenergy.services", 5, 60, "hermes-stream-prd.sn.tesla.services")])
+    laptop.dns(6.0, resolver, 0x1003, "www.example.com",
+               [("www.example.com", 5, 300, "www.example.com.edgekey.net"),
+                ("www.example.com.edgekey.net", 5, 300, "e1234.a.akamaiedge.net"),
+                ("e1234.a.akamaiedge.net", 1, 20, "151.99.125.10")])
+    laptop.tls_session(6.1, "151.99.125.10", "www.example.com", rtt=0.008)
+    laptop.tcp_session(7.0, "104.28.28.1", 443, b"\x16" * 100, [500], rtt=0.012)
+    laptop.tcp_session(8.0, "198.51.100.7", 80, http_request("GET", "/", "api.example.org", "curl/8.0"),
+                       [700], rtt=0.040)
+    return pcap
+
+
+def cloud_hostile_dns():
+    """DNS answers a resolver should never send: a CNAME loop, a 40-name chain
+    and 2,000 A records in one response, and a 250-byte name."""
+    pcap = Pcap()
+    laptop = Host(pcap, "192.168.1.10", CLIENT_MAC)
+    loop = [("a.loop.example", 5, 60, "b.loop.example"), ("b.loop.example", 5, 60, "a.loop.example"),
+            ("b.loop.example", 1, 60, "151.99.125.11")]
+    laptop.dns(0.0, "192.168.1.1", 0x4001, "a.loop.example", loop)
+    chain = [(f"c{i}.chain.example", 5, 60, f"c{i + 1}.chain.example") for i in range(40)]
+    chain.append(("c40.chain.example", 1, 60, "151.99.125.12"))
+    laptop.dns(1.0, "192.168.1.1", 0x4002, "c0.chain.example", chain)
+    many = [("many.example", 1, 60, f"80.19.{i // 250}.{i % 250 + 1}") for i in range(2000)]
+    laptop.dns(2.0, "192.168.1.1", 0x4003, "many.example", many)
+    long_name = ".".join(["x" * 63] * 3 + ["x" * 58])            # 250 bytes
+    laptop.dns(3.0, "192.168.1.1", 0x4004, long_name, [(long_name, 1, 60, "151.99.125.13")])
+    for index, address in enumerate(["151.99.125.11", "151.99.125.12", "80.19.0.1", "80.19.7.250",
+                                     "151.99.125.13"]):
+        laptop.tcp_session(4.0 + index, address, 443, b"\x16" * 50, [100])
+    return pcap
+
+
+SCENARIOS = [talk_delta_distance, rtt_exchanges, rtt_raw_ip, rtt_linux_sll, cloud_talk_examples,
+             cloud_hostile_dns]
 
 
 def main():

@@ -14,15 +14,23 @@ if(CMAKE_INSTALL_PREFIX_INITIALIZED_TO_DEFAULT)
 endif()
 
 set(WSC_WS_API "${Wireshark_MAJOR_VERSION}.${Wireshark_MINOR_VERSION}")
+# Data files (databases, rules) go where the plugins look for them: the
+# user's Wireshark configuration folder, or Wireshark's global data folder.
+set(WSC_DATA_SUBDIR iotcloud)
 if(WSC_USER_INSTALL)
     set(WSC_PLUGIN_DIR "$ENV{HOME}/.local/lib/wireshark/plugins/${WSC_WS_API}/epan")
+    set(WSC_DATA_DIR "$ENV{HOME}/.config/wireshark/${WSC_DATA_SUBDIR}")
 else()
     set(WSC_PLUGIN_DIR "${Wireshark_PLUGIN_LIBDIR}/epan")
+    set(WSC_DATA_DIR "share/wireshark/${WSC_DATA_SUBDIR}")
 endif()
 
 # Plugins are built into one folder of the build tree, laid out as an
-# epan/ plugin directory, so tests can point stock tshark at it.
+# epan/ plugin directory, and data files into another, so tests can point
+# stock tshark at them.
 set(WSC_BUILD_PLUGIN_DIR "${CMAKE_BINARY_DIR}/plugins/${WSC_WS_API}/epan")
+set(WSC_BUILD_DATA_DIR "${CMAKE_BINARY_DIR}/data/${WSC_DATA_SUBDIR}")
+file(MAKE_DIRECTORY "${WSC_BUILD_DATA_DIR}")
 
 set(CMAKE_C_STANDARD 11)
 set(CMAKE_C_STANDARD_REQUIRED ON)
@@ -56,4 +64,23 @@ function(wsc_add_plugin name)
     target_include_directories(${name} PRIVATE "${PROJECT_SOURCE_DIR}/plugins")
     target_link_libraries(${name} PRIVATE wsc_core epan)
     install(TARGETS ${name} LIBRARY DESTINATION "${WSC_PLUGIN_DIR}" NAMELINK_SKIP)
+endfunction()
+
+# wsc_add_data(TARGET file...): data files copied into the build tree's data
+# folder and installed with the plugins. Files already in the build data
+# folder (generated ones) are installed as they are.
+function(wsc_add_data target)
+    set(outputs)
+    foreach(file ${ARGN})
+        get_filename_component(name "${file}" NAME)
+        set(out "${WSC_BUILD_DATA_DIR}/${name}")
+        if(NOT file STREQUAL out)
+            add_custom_command(OUTPUT "${out}"
+                COMMAND ${CMAKE_COMMAND} -E copy "${file}" "${out}"
+                DEPENDS "${file}" VERBATIM)
+        endif()
+        list(APPEND outputs "${out}")
+    endforeach()
+    add_custom_target(${target} ALL DEPENDS ${outputs})
+    install(FILES ${outputs} DESTINATION "${WSC_DATA_DIR}")
 endfunction()

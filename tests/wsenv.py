@@ -20,7 +20,8 @@ REPO = Path(__file__).resolve().parents[1]
 CAPTURES = REPO / "captures"
 BUILD = Path(os.environ.get("WSC_BUILD_DIR", REPO / "build"))
 API = "4.0"
-SUITE_PLUGINS = ["delta_distance"]
+SUITE_PLUGINS = ["cloud", "delta_distance"]
+DATA_SUBDIR = "iotcloud"
 
 
 def stock_plugin_dir():
@@ -56,14 +57,23 @@ def tshark_command(args):
 
 
 class TShark:
-    def __init__(self, plugin_root, home):
+    """tshark with a plugin folder, a fresh HOME and configuration folder.
+    with_data links the build's data files (databases, rules) where the
+    plugins look for a user's copy: <config>/iotcloud/."""
+
+    def __init__(self, plugin_root, home, with_data=True):
         self.plugin_root = plugin_root
         self.home = Path(home)
-        (self.home / "config").mkdir(parents=True, exist_ok=True)
+        self.config = self.home / "config"
+        self.config.mkdir(parents=True, exist_ok=True)
+        if with_data and not (self.config / DATA_SUBDIR).exists():
+            (self.config / DATA_SUBDIR).mkdir()
+            for item in (BUILD / "data" / DATA_SUBDIR).iterdir():
+                (self.config / DATA_SUBDIR / item.name).symlink_to(item)
 
     def env(self):
         env = {k: v for k, v in os.environ.items() if not k.startswith(("WIRESHARK_", "XDG_"))}
-        env.update(HOME=str(self.home), WIRESHARK_CONFIG_DIR=str(self.home / "config"),
+        env.update(HOME=str(self.home), WIRESHARK_CONFIG_DIR=str(self.config),
                    WIRESHARK_PLUGIN_DIR=str(self.plugin_root), TZ="UTC", LC_ALL="C.UTF-8")
         return env
 
@@ -81,4 +91,4 @@ class TShark:
             argv += ["-e", field]
         out = self.run(*argv, *args).stdout
         rows = csv.reader(io.StringIO(out), delimiter="\t", quoting=csv.QUOTE_NONE)
-        return [dict(zip(fields, row)) for row in rows]
+        return [dict(zip(fields, row + [""] * (len(fields) - len(row)))) for row in rows]

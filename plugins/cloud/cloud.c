@@ -1,0 +1,279 @@
+/* cloud.c: which cloud, CDN, service and region each address belongs to.
+ *
+ * A postdissector labelling both ends of every IP packet from three sources,
+ * best first: published provider ranges (compiled into a MaxMind DB at build
+ * time; the most specific prefix wins), names seen in the capture (DNS answers
+ * through CNAME chains, TLS/QUIC server names, HTTP Host) matched against CDN
+ * and cloud host name patterns, and an optional ASN database.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <wireshark.h>
+#include <epan/packet.h>
+#include <epan/prefs.h>
+#include <wsutil/report_message.h>
+
+#include "core/addr.h"
+#include "cloud.h"
+#include "hosts.h"
+#include "learn.h"
+#include "sources.h"
+
+/* The fields of one end (cloud.src.*, cloud.dst.*) or of either (cloud.*). */
+typedef struct {
+    int provider;
+    int service;
+    int region;
+    int hostname;
+    int asn;
+    int as_org;
+    int source;
+} side_fields_t;
+
+/* What is shown for one address: the provider from the best source, and
+ * whatever else is known. */
+typedef struct {
+    const char *provider;
+    const char *service;
+    const char *region;
+    const char *source;         /* "range", "name" or "asn" */
+    const cloud_host_t *host;
+} verdict_t;
+
+static int proto_cloud = -1;
+static side_fields_t hf_any = { -1, -1, -1, -1, -1, -1, -1 };
+static side_fields_t hf_src = { -1, -1, -1, -1, -1, -1, -1 };
+static side_fields_t hf_dst = { -1, -1, -1, -1, -1, -1, -1 };
+static gint ett_cloud = -1;
+static gint ett_side = -1;
+static dissector_handle_t cloud_handle;
+
+static gboolean pref_use_ranges = TRUE;
+static gboolean pref_use_names = TRUE;
+static gboolean pref_use_asn = TRUE;
+static const char *pref_ranges_db = "";
+static const char *pref_asn_db = "";
+static const char *pref_local_networks = "";
+static wsc_netlist_t *local_networks;
+static char *local_networks_rejected;
+
+static bool is_local(const wsc_addr_t *addr)
+{
+    return wsc_addr_is_private(addr) || wsc_netlist_contains(local_networks, addr);
+}
+
+static bool decide(const cloud_host_t *host, verdict_t *v)
+{
+    memset(v, 0, sizeof(*v));
+    v->host = host;
+    if (host->range.provider != NULL) {         /* sources switched off were never looked up */
+        v->provider = host->range.provider;
+        v->service = host->range.service;
+        v->region = host->range.region;
+        v->source = "range";
+    } else if (pref_use_names && host->name.provider != NULL) {
+        v->provider = host->name.provider;
+        v->service = host->name.service;
+        v->source = "name";
+    } else if (host->asn_provider != NULL) {
+        v->provider = host->asn_provider;
+        v->source = "asn";
+    }
+    return v->provider != NULL || (pref_use_names && host->hostname != NULL) || host->asn != 0;
+}
+
+static bool annotate(const address *addr, wmem_allocator_t *scratch, verdict_t *v)
+{
+    wsc_addr_t a;
+
+    if (!wsc_addr_from_address(addr, &a) || is_local(&a) || wsc_addr_is_group(&a))
+        return false;
+    return decide(cloud_hosts_lookup(&a, scratch), v);
+}
+
+static void add_string(proto_tree *tree, int hf, tvbuff_t *tvb, const char *value, bool hidden)
+{
+    proto_item *item;
+
+    if (value == NULL)
+        return;
+    item = proto_tree_add_string(tree, hf, tvb, 0, 0, value);
+    proto_item_set_generated(item);
+    if (hidden)
+        proto_item_set_hidden(item);
+}
+
+static void add_side_fields(proto_tree *tree, tvbuff_t *tvb, const side_fields_t *hf, const verdict_t *v, bool hidden)
+{
+    add_string(tree, hf->provider, tvb, v->provider, hidden);
+    add_string(tree, hf->service, tvb, v->service, hidden);
+    add_string(tree, hf->region, tvb, v->region, hidden);
+    if (pref_use_names)
+        add_string(tree, hf->hostname, tvb, v->host->hostname, hidden);
+    if (v->host->asn != 0) {
+        proto_item *item = proto_tree_add_uint(tree, hf->asn, tvb, 0, 0, v->host->asn);
+        proto_item_set_generated(item);
+        if (hidden)
+            proto_item_set_hidden(item);
+        add_string(tree, hf->as_org, tvb, v->host->as_org, hidden);
+    }
+    add_string(tree, hf->source, tvb, v->source, hidden);
+}
+
+static const char *summary_of(const verdict_t *v)
+{
+    if (v->provider != NULL)
+        return v->provider;
+    return v->host->hostname ? v->host->hostname : "unknown";
+}
+
+static void add_side(proto_tree *tree, proto_item *top, tvbuff_t *tvb, const char *label,
+                     const side_fields_t *hf, const verdict_t *v)
+{
+    proto_tree *side = proto_tree_add_subtree_format(tree, tvb, 0, 0, ett_side, NULL, "%s: %s%s%s%s%s",
+        label, summary_of(v), v->service ? ", " : "", v->service ? v->service : "",
+        v->region ? ", " : "", v->region ? v->region : "");
+
+    add_side_fields(side, tvb, hf, v, false);
+    add_side_fields(tree, tvb, &hf_any, v, true);   /* cloud.provider matches either end */
+    proto_item_append_text(top, ", %s: %s", label, summary_of(v));
+}
+
+static int dissect_cloud(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
+{
+    verdict_t src, dst;
+    bool has_src, has_dst;
+    proto_item *top;
+    proto_tree *cloud_tree;
+
+    if (pref_use_names && !pinfo->fd->visited) {
+        wsc_addr_t dst_addr;
+        if (wsc_addr_from_address(&pinfo->net_dst, &dst_addr))
+            cloud_learn(tree, &dst_addr, cloud_sources_patterns(), is_local);
+    }
+    has_src = annotate(&pinfo->net_src, pinfo->pool, &src);
+    has_dst = annotate(&pinfo->net_dst, pinfo->pool, &dst);
+    if (tree == NULL || (!has_src && !has_dst))
+        return 0;
+
+    top = proto_tree_add_item(tree, proto_cloud, tvb, 0, 0, ENC_NA);
+    proto_item_set_generated(top);
+    cloud_tree = proto_item_add_subtree(top, ett_cloud);
+    if (has_src)
+        add_side(cloud_tree, top, tvb, "Source", &hf_src, &src);
+    if (has_dst)
+        add_side(cloud_tree, top, tvb, "Destination", &hf_dst, &dst);
+    return tvb_captured_length(tvb);
+}
+
+static void apply_local_networks(void)
+{
+    char *why = NULL;
+    wsc_netlist_t *parsed = wsc_netlist_parse(pref_local_networks, &why);
+
+    if (parsed == NULL) {
+        if (g_strcmp0(local_networks_rejected, pref_local_networks) != 0)
+            report_failure("cloud.local_networks: %s; keeping the previous list.", why);
+        g_free(local_networks_rejected);
+        local_networks_rejected = g_strdup(pref_local_networks);
+        g_free(why);
+        return;
+    }
+    wsc_netlist_free(local_networks);
+    local_networks = parsed;
+}
+
+static void cloud_prefs_apply(void)
+{
+    cloud_source_prefs_t prefs = {
+        .use_ranges = pref_use_ranges, .use_names = pref_use_names, .use_asn = pref_use_asn,
+        .ranges_db = pref_ranges_db, .asn_db = pref_asn_db,
+    };
+
+    apply_local_networks();
+    cloud_sources_apply(&prefs);
+}
+
+static void cloud_init(void)
+{
+    /* Names come from other dissectors' fields: ask tshark to keep them in
+     * the tree, only when name learning is on (it makes tshark build a tree). */
+    cloud_learn_want_fields(cloud_handle, pref_use_names);
+}
+
+static void cloud_cleanup(void)
+{
+    cloud_learn_want_fields(cloud_handle, false);
+}
+
+/* Registers the seven fields of one end; names and labels live for the process. */
+static void register_side(side_fields_t *hf, const char *prefix, const char *who)
+{
+    const struct { int *id; const char *key; const char *name; enum ftenum type; const char *what; } spec[] = {
+        { &hf->provider, "provider", "Provider", FT_STRING, "Cloud or CDN provider" },
+        { &hf->service,  "service",  "Service",  FT_STRING, "Provider service (published range) or the host name pattern that matched" },
+        { &hf->region,   "region",   "Region",   FT_STRING, "Provider region, where the provider publishes it" },
+        { &hf->hostname, "hostname", "Host name", FT_STRING, "Latest name the capture bound to the address (DNS, TLS server name, HTTP Host)" },
+        { &hf->asn,      "asn",      "AS number", FT_UINT32, "Autonomous system, from the ASN database" },
+        { &hf->as_org,   "as_org",   "AS organisation", FT_STRING, "Autonomous system organisation, from the ASN database" },
+        { &hf->source,   "source",   "Decided by", FT_STRING, "Source of the provider: range, name or asn" },
+    };
+    hf_register_info *info = g_new0(hf_register_info, G_N_ELEMENTS(spec));
+
+    for (size_t i = 0; i < G_N_ELEMENTS(spec); i++) {
+        info[i].p_id = spec[i].id;
+        info[i].hfinfo.name = g_strdup(spec[i].name);
+        info[i].hfinfo.abbrev = g_strdup_printf("%s.%s", prefix, spec[i].key);
+        info[i].hfinfo.type = spec[i].type;
+        info[i].hfinfo.display = spec[i].type == FT_STRING ? BASE_NONE : BASE_DEC;
+        info[i].hfinfo.blurb = g_strdup_printf("%s (%s)", spec[i].what, who);
+        HFILL_INIT(info[i]);
+    }
+    proto_register_field_array(proto_cloud, info, (int)G_N_ELEMENTS(spec));
+}
+
+void proto_register_cloud(void)
+{
+    static gint *ett[] = { &ett_cloud, &ett_side };
+    module_t *module;
+
+    proto_cloud = proto_register_protocol("Cloud provider and CDN", "Cloud", "cloud");
+    register_side(&hf_any, "cloud", "either end");
+    register_side(&hf_src, "cloud.src", "source address");
+    register_side(&hf_dst, "cloud.dst", "destination address");
+    proto_register_subtree_array(ett, array_length(ett));
+
+    cloud_handle = create_dissector_handle(dissect_cloud, proto_cloud);
+    register_postdissector(cloud_handle);
+    register_init_routine(cloud_init);
+    register_cleanup_routine(cloud_cleanup);
+    cloud_hosts_register();
+
+    module = prefs_register_protocol(proto_cloud, cloud_prefs_apply);
+    prefs_register_bool_preference(module, "use_ranges", "Use published provider ranges",
+        "Label addresses from the providers' published IP ranges (" CLOUD_RANGES_FILE ").", &pref_use_ranges);
+    prefs_register_bool_preference(module, "use_names", "Use names seen in the capture",
+        "Bind DNS answers (through CNAME chains), TLS/QUIC server names and HTTP Host to addresses, "
+        "and match them against CDN and cloud host name patterns. Makes tshark build a protocol tree "
+        "for every packet.", &pref_use_names);
+    prefs_register_bool_preference(module, "use_asn", "Use an ASN database",
+        "Map autonomous systems to providers when an ASN database (GeoLite2-ASN or DB-IP ASN Lite) is found.",
+        &pref_use_asn);
+    prefs_register_filename_preference(module, "ranges_db", "Provider ranges database",
+        "A MaxMind DB of provider ranges; empty for the one installed with the suite.", &pref_ranges_db, FALSE);
+    prefs_register_filename_preference(module, "asn_db", "ASN database",
+        "A GeoLite2-ASN or DB-IP ASN MaxMind DB; empty to look where Wireshark's MaxMind support looks "
+        "(/usr/share/GeoIP, /var/lib/GeoIP and the MaxMind database directories preference).",
+        &pref_asn_db, FALSE);
+    prefs_register_string_preference(module, "local_networks", "Local networks",
+        "Networks never labelled, besides private, link-local and unique-local ones "
+        "(comma-separated, e.g. 198.51.100.0/24, 2001:db8:1::/48).", &pref_local_networks);
+}
+
+void proto_reg_handoff_cloud(void)
+{
+    cloud_learn_resolve_fields();
+    /* Preferences are applied after handoff, and the apply callback runs only
+     * when one of ours changes: put the defaults in force now. */
+    cloud_prefs_apply();
+}

@@ -1,0 +1,112 @@
+/* hosts.c: the per-address cache.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <wireshark.h>
+#include <epan/wmem_scopes.h>
+
+#include "hosts.h"
+
+#define MAX_HOSTS       1000000
+#define MAX_STRING      255
+
+static wmem_map_t *hosts;           /* wsc_addr_t -> cloud_host_t, per capture file */
+static wmem_map_t *strings;         /* interned strings, per capture file */
+static cloud_sources_t sources;
+
+void cloud_hosts_register(void)
+{
+    hosts = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), wsc_addr_hash, wsc_addr_equal);
+    strings = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
+}
+
+void cloud_hosts_set_sources(const cloud_sources_t *new_sources)
+{
+    sources = *new_sources;     /* cached entries go with the file scope on redissection */
+}
+
+const char *cloud_intern(const char *text, size_t len)
+{
+    char key[MAX_STRING + 1];
+    char *copy;
+
+    if (text == NULL || len == 0)
+        return NULL;
+    len = MIN(len, MAX_STRING);
+    memcpy(key, text, len);
+    key[len] = '\0';
+    copy = wmem_map_lookup(strings, key);
+    if (copy == NULL) {
+        copy = wmem_strdup(wmem_file_scope(), key);
+        wmem_map_insert(strings, copy, copy);
+    }
+    return copy;
+}
+
+static const char *entry_string(MMDB_entry_s *entry, const char *key)
+{
+    uint32_t len = 0;
+    const char *value = cloud_mmdb_string(entry, key, &len);
+
+    return value ? cloud_intern(value, len) : NULL;
+}
+
+static void lookup_range(cloud_host_t *host, const wsc_addr_t *addr)
+{
+    MMDB_entry_s entry;
+
+    if (sources.ranges == NULL || !cloud_mmdb_lookup(sources.ranges, addr, &entry))
+        return;
+    host->range.provider = entry_string(&entry, "provider");
+    host->range.service = entry_string(&entry, "service");
+    host->range.region = entry_string(&entry, "region");
+}
+
+/* GeoLite2-ASN and DB-IP ASN Lite share these keys. */
+static void lookup_asn(cloud_host_t *host, const wsc_addr_t *addr)
+{
+    MMDB_entry_s entry;
+
+    if (sources.asn == NULL || !cloud_mmdb_lookup(sources.asn, addr, &entry))
+        return;
+    if (!cloud_mmdb_uint(&entry, "autonomous_system_number", &host->asn))
+        return;
+    host->as_org = entry_string(&entry, "autonomous_system_organization");
+    if (sources.asn_providers != NULL) {
+        const char *provider = g_hash_table_lookup(sources.asn_providers, GUINT_TO_POINTER(host->asn));
+        host->asn_provider = provider ? cloud_intern(provider, strlen(provider)) : NULL;
+    }
+}
+
+static void fill_from_databases(cloud_host_t *host, const wsc_addr_t *addr)
+{
+    memset(host, 0, sizeof(*host));
+    lookup_range(host, addr);
+    lookup_asn(host, addr);
+}
+
+cloud_host_t *cloud_hosts_entry(const wsc_addr_t *addr)
+{
+    cloud_host_t *host = wmem_map_lookup(hosts, addr);
+    wsc_addr_t *key;
+
+    if (host != NULL || wmem_map_size(hosts) >= MAX_HOSTS)
+        return host;
+    key = wmem_new(wmem_file_scope(), wsc_addr_t);
+    *key = *addr;
+    host = wmem_new(wmem_file_scope(), cloud_host_t);
+    fill_from_databases(host, addr);
+    wmem_map_insert(hosts, key, host);
+    return host;
+}
+
+const cloud_host_t *cloud_hosts_lookup(const wsc_addr_t *addr, wmem_allocator_t *scratch)
+{
+    cloud_host_t *host = cloud_hosts_entry(addr);
+
+    if (host == NULL) {             /* table full: answer without caching */
+        host = wmem_new(scratch, cloud_host_t);
+        fill_from_databases(host, addr);
+    }
+    return host;
+}

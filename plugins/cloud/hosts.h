@@ -1,0 +1,57 @@
+/* hosts.h: what the cloud plugin knows about each address, cached.
+ *
+ * The first sighting of an address runs the database lookups (ranges, ASN);
+ * names learned from DNS, TLS and HTTP are added as they are seen. Every
+ * later packet pays one hash lookup. The table lives as long as the capture
+ * file and is bounded: past MAX_HOSTS addresses, new ones are annotated from
+ * the databases on every packet instead of being cached, and learn no names.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef CLOUD_HOSTS_H
+#define CLOUD_HOSTS_H
+
+#include <stdint.h>
+
+#include <glib.h>
+#include <wsutil/wmem/wmem.h>
+
+#include "core/addr.h"
+#include "mmdb.h"
+
+typedef struct {
+    const char *provider;       /* interned; NULL when unknown */
+    const char *service;
+    const char *region;
+} cloud_label_t;
+
+typedef struct {
+    cloud_label_t range;        /* the most specific published range holding the address */
+    uint32_t      asn;          /* 0 when unknown */
+    const char   *as_org;
+    const char   *asn_provider; /* the provider that AS belongs to */
+    const char   *hostname;     /* latest name the capture bound to the address */
+    cloud_label_t name;         /* provider of the latest bound name matching a pattern */
+} cloud_host_t;
+
+/* The databases in force; NULL members are absent or switched off. */
+typedef struct {
+    cloud_mmdb_t *ranges;
+    cloud_mmdb_t *asn;
+    GHashTable   *asn_providers;    /* GUINT_TO_POINTER(asn) -> provider string */
+} cloud_sources_t;
+
+void cloud_hosts_register(void);
+void cloud_hosts_set_sources(const cloud_sources_t *sources);
+
+/* What is known about a global address (never NULL). `scratch` holds the
+ * entry when the table is full. */
+const cloud_host_t *cloud_hosts_lookup(const wsc_addr_t *addr, wmem_allocator_t *scratch);
+
+/* The entry to record a learned name in; NULL when the table is full. */
+cloud_host_t *cloud_hosts_entry(const wsc_addr_t *addr);
+
+/* One shared copy of a string for the life of the capture file. */
+const char *cloud_intern(const char *text, size_t len);
+
+#endif /* CLOUD_HOSTS_H */
