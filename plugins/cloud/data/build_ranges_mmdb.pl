@@ -18,7 +18,8 @@
 # bits set, or special-purpose/non-global space such as 10.0.0.0/8,
 # 2001:db8::/32, 2002::/16) is reported on stderr as
 #   ranges.csv:LINE: bad prefix "..." (why)
-# and skipped; so are rows with a missing provider or a wrong field count.
+# (the file name as given on the command line) and skipped; so are rows with
+# a missing provider, too few fields or invalid UTF-8.
 #
 # OUTPUT. ip_version 6, record_size 28, IPv4 in ::/96 and aliased from
 # ::ffff:0:0/96, 2001::/32 (Teredo) and 2002::/16 (6to4) (alias_ipv6_to_ipv4),
@@ -44,8 +45,9 @@
 #   2. a row with a region before one without (Azure: a regional tag such as
 #      LogicApps/westeurope beats the global LogicAppsManagement tag).
 #   3. the narrower service: the (provider, service) pair with fewer rows in
-#      this file (e.g. AWS CLOUDFRONT_ORIGIN_FACING beats CLOUDFRONT,
-#      Azure AzureMonitor.Core-style subsets beat their parent tag).
+#      this file (AWS CLOUDFRONT_ORIGIN_FACING beats CLOUDFRONT; Azure
+#      AzureActiveDirectoryDomainServices beats AzureActiveDirectory; GitHub's
+#      shared ranges, listed under hooks, web, api, git, ..., get "hooks").
 #   4. the newer source_date (string comparison of YYYY-MM-DD).
 #   5. provider, service, region, source, in code-point order.
 # So AWS: anything beats AMAZON, a specific service beats EC2; Azure: a
@@ -123,17 +125,18 @@ my $t0 = time;
 # The special networks as bit strings ("0101..."), per family: {inside}{L}
 # holds the L-bit networks (a prefix at least L long starting with one is
 # inside it), {contains} every leading part of them (a prefix equal to one
-# contains special space).
+# contains special space); {min} is the shortest length and {lead} their
+# first {min} bits (a prefix that is at least {min} long and starts otherwise
+# cannot overlap any of them).
 my %special;
 for my $fam (4, 6) {
-    for my $b (map { bits_of($_) } $fam == 4 ? @SPECIAL_V4 : @SPECIAL_V6) {
+    my @nets = map { bits_of($_) } $fam == 4 ? @SPECIAL_V4 : @SPECIAL_V6;
+    my ($min) = sort { $a <=> $b } map { length } @nets;
+    $special{$fam}{min} = $min;
+    for my $b (@nets) {
         $special{$fam}{inside}{ length $b }{$b} = 1;
         $special{$fam}{contains}{ substr $b, 0, $_ } = 1 for 0 .. length($b) - 1;
-        # Quick filters: a first octet (IPv4) or first 16 bits (IPv6) that
-        # no special network starts with needs no further test.
-        my $b16 = substr $b . ('0' x 16), 0, 16;
-        if ($fam == 4) { $special{4}{first8}{ pack 'B8', $_ } = 1 for grep { /^\Q${\ substr $b, 0, 8 < length $b ? 8 : length $b}\E/ } map { sprintf '%08b', $_ } 0 .. 255 }
-        else { $special{6}{first16}{ pack 'B16', $_ } = 1 for grep { /^\Q${\ substr $b, 0, 16 < length $b ? 16 : length $b}\E/ } map { sprintf '%016b', $_ } 0 .. 65535 }
+        $special{$fam}{lead}{ substr $b, 0, $min } = 1;
     }
 }
 
@@ -152,7 +155,8 @@ use constant { PROVIDER => 0, SERVICE => 1, REGION => 2, SOURCE => 3, DATE => 4 
 
 while (my $raw = <$fh>) {
     $lineno++;
-    $raw =~ s/\r?\n\z//;
+    chomp $raw;
+    chop $raw if substr($raw, -1) eq "\r";
     my $line = $raw =~ /[^\x00-\x7f]/ ? eval { decode('UTF-8', $raw, FB_CROAK) } : $raw;
     if (!defined $line) {
         fail(2, "$in_path:1: not UTF-8 text") if $lineno == 1;
@@ -165,7 +169,7 @@ while (my $raw = <$fh>) {
         $format_date = check_format_line($line);
         next;
     }
-    next if $line =~ /^\s*(?:#|$)/;
+    next if $line eq '' || substr($line, 0, 1) eq '#' || $line =~ /^\s*(?:#|\z)/;
 
     my $f = split_csv($line);
     if (!$header_seen) {
@@ -191,7 +195,8 @@ while (my $raw = <$fh>) {
         warn "$in_path:$lineno: expected $need fields, found " . scalar(@$f) . ", skipped\n";
         next;
     }
-    if ($line =~ /^\s|\s,|,\s|\s\z/) {    # (one test per line; trimming is rare)
+    if (index($line, ', ') >= 0 || index($line, ' ,') >= 0 || $line =~ /^\s/ || $line =~ /\s\z/
+        || index($line, "\t") >= 0) {    # (cheap tests first: trimming is rare)
         for (@$f) {
             s/^\s+//;
             s/\s+\z//;
@@ -421,10 +426,11 @@ sub parse_prefix {
     return (undef, 'host bits set') if index(substr($bits, $len), '1') >= 0;
     my $net_bits = substr $bits, 0, $len;
     my $sp = $special{$fam};
-    return (undef, 'special-purpose address space')
-        if ($len < 16 || $sp->{first16}{ substr $packed, 0, 2 } || $fam == 4 && $sp->{first8}{ substr $packed, 0, 1 })
-        && exists $sp->{contains}{$net_bits}
-        || grep { $_ <= $len && exists $sp->{inside}{$_}{ substr $net_bits, 0, $_ } } keys %{ $sp->{inside} };
+    if ($len < $sp->{min} || exists $sp->{lead}{ substr $net_bits, 0, $sp->{min} }) {    # else: cannot overlap
+        return (undef, 'special-purpose address space')
+            if exists $sp->{contains}{$net_bits}
+            || grep { $_ <= $len && exists $sp->{inside}{$_}{ substr $net_bits, 0, $_ } } keys %{ $sp->{inside} };
+    }
     return (undef, 'not global unicast (outside 2000::/3)')
         if $fam == 6 && substr($net_bits . '000', 0, 3) ne '001';
     return (inet_ntop($fam == 4 ? AF_INET : AF_INET6, $packed) . "/$len", $fam,
@@ -454,7 +460,7 @@ sub verify_db {
         $by_bits{ substr unpack('B128', substr $s->[1], 1), 0, $eff } = $s->[3];
     }
     my @lens = sort { $b <=> $a } keys %{{ map { ord($_->[1]) => 1 } @$selected }};
-    my $flat = sub { my $r = shift; defined $r ? join("\x1f", map { "$_=$r->{$_}" } sort keys %$r) : '(none)' };
+    my $flat = sub { my $r = shift; defined $r ? join("; ", map { "$_=$r->{$_}" } sort keys %$r) : '(none)' };
     for my $s (@$selected) {
         my ($canon, $sort_key, $fam) = @$s;
         my $eff = ord $sort_key;
