@@ -17,6 +17,10 @@ DELTA_DISTANCE_FIELDS = [
 ]
 
 
+CLOUD_FIELDS = [f"cloud{side}.{key}" for side in ("", ".src", ".dst")
+                for key in ("provider", "service", "region", "hostname", "asn", "as_org", "source")]
+
+
 def registered_fields(tshark):
     rows = [line.split("\t") for line in tshark.run("-G", "fields").stdout.splitlines()]
     return {row[2]: row for row in rows if row[0] == "F"}
@@ -24,19 +28,20 @@ def registered_fields(tshark):
 
 def test_every_field_is_registered_with_a_description(tshark):
     fields = registered_fields(tshark)
-    for name in DELTA_DISTANCE_FIELDS:
+    for name in DELTA_DISTANCE_FIELDS + CLOUD_FIELDS:
         assert name in fields, name
         assert len(fields[name]) > 7 and fields[name][7].strip(), f"{name} has no description"
 
 
 def test_stock_tshark_without_the_suite_has_none_of_its_fields(stock_tshark):
-    assert not any(name.startswith("delta_distance.") for name in registered_fields(stock_tshark))
+    assert not any(name.startswith(("delta_distance.", "cloud.")) for name in registered_fields(stock_tshark))
 
 
 def test_preferences_are_registered(tshark):
     out = tshark.run("-G", "defaultprefs").stdout
     assert "delta_distance.use_captured_delta: FALSE" in out
     assert 'delta_distance.custom_vf: 0.64' in out
+    assert "cloud.use_names: TRUE" in out and "cloud.local_networks: " in out
 
 
 @pytest.mark.skipif(not (BUILD / "cmake_install.cmake").exists(), reason="no build tree")

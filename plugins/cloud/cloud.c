@@ -14,6 +14,7 @@
 #include <wsutil/report_message.h>
 
 #include "core/addr.h"
+#include "core/field_set.h"
 #include "cloud.h"
 #include "hosts.h"
 #include "learn.h"
@@ -41,9 +42,7 @@ typedef struct {
 } verdict_t;
 
 static int proto_cloud = -1;
-static side_fields_t hf_any = { -1, -1, -1, -1, -1, -1, -1 };
-static side_fields_t hf_src = { -1, -1, -1, -1, -1, -1, -1 };
-static side_fields_t hf_dst = { -1, -1, -1, -1, -1, -1, -1 };
+static side_fields_t hf_any, hf_src, hf_dst;          /* ids set at registration */
 static gint ett_cloud = -1;
 static gint ett_side = -1;
 static dissector_handle_t cloud_handle;
@@ -206,31 +205,22 @@ static void cloud_cleanup(void)
     cloud_learn_want_fields(cloud_handle, false);
 }
 
-/* Registers the seven fields of one end; names and labels live for the process. */
-static void register_side(side_fields_t *hf, const char *prefix, const char *who)
-{
-    const struct { int *id; const char *key; const char *name; enum ftenum type; const char *what; } spec[] = {
-        { &hf->provider, "provider", "Provider", FT_STRING, "Cloud or CDN provider" },
-        { &hf->service,  "service",  "Service",  FT_STRING, "Provider service (published range) or the host name pattern that matched" },
-        { &hf->region,   "region",   "Region",   FT_STRING, "Provider region, where the provider publishes it" },
-        { &hf->hostname, "hostname", "Host name", FT_STRING, "Latest name the capture bound to the address (DNS, TLS server name, HTTP Host)" },
-        { &hf->asn,      "asn",      "AS number", FT_UINT32, "Autonomous system, from the ASN database" },
-        { &hf->as_org,   "as_org",   "AS organisation", FT_STRING, "Autonomous system organisation, from the ASN database" },
-        { &hf->source,   "source",   "Decided by", FT_STRING, "Source of the provider: range, name or asn" },
-    };
-    hf_register_info *info = g_new0(hf_register_info, G_N_ELEMENTS(spec));
-
-    for (size_t i = 0; i < G_N_ELEMENTS(spec); i++) {
-        info[i].p_id = spec[i].id;
-        info[i].hfinfo.name = g_strdup(spec[i].name);
-        info[i].hfinfo.abbrev = g_strdup_printf("%s.%s", prefix, spec[i].key);
-        info[i].hfinfo.type = spec[i].type;
-        info[i].hfinfo.display = spec[i].type == FT_STRING ? BASE_NONE : BASE_DEC;
-        info[i].hfinfo.blurb = g_strdup_printf("%s (%s)", spec[i].what, who);
-        HFILL_INIT(info[i]);
-    }
-    proto_register_field_array(proto_cloud, info, (int)G_N_ELEMENTS(spec));
-}
+static const wsc_field_spec_t side_spec[] = {
+    { offsetof(side_fields_t, provider), "provider", "Provider", FT_STRING, BASE_NONE,
+      "Cloud or CDN provider" },
+    { offsetof(side_fields_t, service), "service", "Service", FT_STRING, BASE_NONE,
+      "Provider service (published range) or the host name pattern that matched" },
+    { offsetof(side_fields_t, region), "region", "Region", FT_STRING, BASE_NONE,
+      "Provider region, where the provider publishes it" },
+    { offsetof(side_fields_t, hostname), "hostname", "Host name", FT_STRING, BASE_NONE,
+      "Latest name the capture bound to the address (DNS, TLS server name, HTTP Host)" },
+    { offsetof(side_fields_t, asn), "asn", "AS number", FT_UINT32, BASE_DEC,
+      "Autonomous system, from the ASN database" },
+    { offsetof(side_fields_t, as_org), "as_org", "AS organisation", FT_STRING, BASE_NONE,
+      "Autonomous system organisation, from the ASN database" },
+    { offsetof(side_fields_t, source), "source", "Decided by", FT_STRING, BASE_NONE,
+      "Source of the provider: range, name or asn" },
+};
 
 void proto_register_cloud(void)
 {
@@ -238,9 +228,10 @@ void proto_register_cloud(void)
     module_t *module;
 
     proto_cloud = proto_register_protocol("Cloud provider and CDN", "Cloud", "cloud");
-    register_side(&hf_any, "cloud", "either end");
-    register_side(&hf_src, "cloud.src", "source address");
-    register_side(&hf_dst, "cloud.dst", "destination address");
+    wsc_register_field_set(proto_cloud, &hf_any, side_spec, G_N_ELEMENTS(side_spec), "cloud", "either end");
+    wsc_register_field_set(proto_cloud, &hf_src, side_spec, G_N_ELEMENTS(side_spec), "cloud.src", "source address");
+    wsc_register_field_set(proto_cloud, &hf_dst, side_spec, G_N_ELEMENTS(side_spec), "cloud.dst",
+                           "destination address");
     proto_register_subtree_array(ett, array_length(ett));
 
     cloud_handle = create_dissector_handle(dissect_cloud, proto_cloud);

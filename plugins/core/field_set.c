@@ -1,0 +1,27 @@
+/* field_set.c: register a set of fields under one prefix.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <wireshark.h>
+#include <epan/proto.h>
+
+#include "core/field_set.h"
+
+void wsc_register_field_set(int proto, void *ids, const wsc_field_spec_t *spec, size_t n,
+                            const char *prefix, const char *who)
+{
+    hf_register_info *info = g_new0(hf_register_info, n);   /* Wireshark keeps it */
+
+    for (size_t i = 0; i < n; i++) {
+        int *id = (int *)((char *)ids + spec[i].id_offset);
+        *id = -1;
+        info[i].p_id = id;
+        info[i].hfinfo.name = spec[i].name;
+        info[i].hfinfo.abbrev = g_strdup_printf("%s.%s", prefix, spec[i].key);
+        info[i].hfinfo.type = spec[i].type;
+        info[i].hfinfo.display = spec[i].display;
+        info[i].hfinfo.blurb = g_strdup_printf("%s (%s)", spec[i].blurb, who);
+        HFILL_INIT(info[i]);
+    }
+    proto_register_field_array(proto, info, (int)n);
+}
