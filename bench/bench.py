@@ -36,16 +36,22 @@ def fields(*names):
     return argv
 
 
+ADDRESSES = ("frame.number", "ip.src", "ip.dst")
+
 # name -> (plugins of the suite loaded, tshark arguments after -r FILE)
 CASES = {
     "stock: delta displayed": ((), fields("frame.number", "frame.time_delta_displayed")),
     "delta_distance": (("delta_distance",), fields("frame.number", "delta_distance.cat6.km", "delta_distance.fiber.km")),
     "Lua postdissector": ((), ["-X", f"lua_script:{LUA_BASELINE}"] +
                           fields("frame.number", "delta_distance.cat6.km", "delta_distance.fiber.km")),
+    "stock: addresses": ((), fields(*ADDRESSES)),
+    "cloud": (("cloud",), fields(*ADDRESSES, "cloud.src.provider", "cloud.dst.provider", "cloud.dst.service",
+                                 "cloud.dst.hostname")),
 }
 # Each group compares its cases with its first one.
 GROUPS = {
     "delta_distance, -T fields": ["stock: delta displayed", "delta_distance", "Lua postdissector"],
+    "cloud, -T fields": ["stock: addresses", "cloud"],
 }
 
 

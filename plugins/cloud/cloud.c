@@ -15,6 +15,7 @@
 
 #include "core/addr.h"
 #include "core/field_set.h"
+#include "core/fields.h"
 #include "cloud.h"
 #include "hosts.h"
 #include "learn.h"
@@ -94,7 +95,7 @@ static void add_string(proto_tree *tree, int hf, tvbuff_t *tvb, const char *valu
 {
     proto_item *item;
 
-    if (value == NULL)
+    if (value == NULL || !wsc_wanted(tree, hf))
         return;
     item = proto_tree_add_string(tree, hf, tvb, 0, 0, value);
     proto_item_set_generated(item);
@@ -109,13 +110,14 @@ static void add_side_fields(proto_tree *tree, tvbuff_t *tvb, const side_fields_t
     add_string(tree, hf->region, tvb, v->region, hidden);
     if (pref_use_names)
         add_string(tree, hf->hostname, tvb, v->host->hostname, hidden);
-    if (v->host->asn != 0) {
+    if (v->host->asn != 0 && wsc_wanted(tree, hf->asn)) {
         proto_item *item = proto_tree_add_uint(tree, hf->asn, tvb, 0, 0, v->host->asn);
         proto_item_set_generated(item);
         if (hidden)
             proto_item_set_hidden(item);
-        add_string(tree, hf->as_org, tvb, v->host->as_org, hidden);
     }
+    if (v->host->asn != 0)
+        add_string(tree, hf->as_org, tvb, v->host->as_org, hidden);
     add_string(tree, hf->source, tvb, v->source, hidden);
 }
 
@@ -135,7 +137,8 @@ static void add_side(proto_tree *tree, proto_item *top, tvbuff_t *tvb, const cha
 
     add_side_fields(side, tvb, hf, v, false);
     add_side_fields(tree, tvb, &hf_any, v, true);   /* cloud.provider matches either end */
-    proto_item_append_text(top, ", %s: %s", label, summary_of(v));
+    if (wsc_tree_visible(tree))
+        proto_item_append_text(top, ", %s: %s", label, summary_of(v));
 }
 
 static int dissect_cloud(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)

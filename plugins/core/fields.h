@@ -48,6 +48,19 @@ static inline field_info *wsc_field_first(proto_tree *tree, const wsc_field_t *f
     return all ? (field_info *)g_ptr_array_index(all, 0) : NULL;
 }
 
+/* Will anyone read this field of ours: a shown tree, a filter, a column, -e?
+ * Adding items nobody reads still costs; formatting them costs more. */
+static inline bool wsc_wanted(proto_tree *tree, int hf)
+{
+    return hf >= 0 && proto_field_is_referenced(tree, hf);
+}
+
+/* Is the tree shown (details pane, tshark -V)? Summary texts are formatted only then. */
+static inline bool wsc_tree_visible(proto_tree *tree)
+{
+    return tree != NULL && PTREE_DATA(tree)->visible;
+}
+
 /* Values. Each checks the field type and returns NULL/false on a mismatch. */
 const char *wsc_finfo_string(field_info *fi);           /* FT_STRING, FT_STRINGZ, ... */
 bool wsc_finfo_uint(field_info *fi, uint32_t *value);   /* FT_UINT8..32, FT_FRAMENUM */

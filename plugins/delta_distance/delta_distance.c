@@ -15,6 +15,7 @@
 #include <epan/expert.h>
 #include <epan/prefs.h>
 
+#include "core/fields.h"
 #include "core/prefs_util.h"
 #include "delta_distance.h"
 #include "frame_times.h"
@@ -95,7 +96,11 @@ static void format_rtt(gchar *buf, double seconds)
 
 static proto_item *add_generated_double(proto_tree *tree, int hf, tvbuff_t *tvb, double value)
 {
-    proto_item *item = proto_tree_add_double(tree, hf, tvb, 0, 0, value);
+    proto_item *item;
+
+    if (!wsc_wanted(tree, hf))
+        return NULL;
+    item = proto_tree_add_double(tree, hf, tvb, 0, 0, value);
     proto_item_set_generated(item);
     return item;
 }
@@ -123,8 +128,13 @@ static void add_delta_items(proto_tree *tree, proto_item *top, tvbuff_t *tvb, pa
     if (prev != 0 && !frame_times_lookup(prev, &prev_ns))
         return;                         /* that frame had no time stamp */
     delta = (double)(now_ns - prev_ns) / 1e9;
-    item = add_generated_double(tree, hf_delta, tvb, delta);
-    if (prev != 0)
+    if (delta < 0) {                    /* rare: always give the expert info an item */
+        item = proto_tree_add_double(tree, hf_delta, tvb, 0, 0, delta);
+        proto_item_set_generated(item);
+    } else {
+        item = add_generated_double(tree, hf_delta, tvb, delta);
+    }
+    if (prev != 0 && wsc_wanted(tree, hf_prev_frame))
         proto_item_set_generated(proto_tree_add_uint(tree, hf_prev_frame, tvb, 0, 0, prev));
     if (delta < 0) {
         expert_add_info_format(pinfo, item, &ei_negative_delta,
@@ -135,8 +145,9 @@ static void add_delta_items(proto_tree *tree, proto_item *top, tvbuff_t *tvb, pa
     add_distance(tree, tvb, hf_cat6_km, hf_cat6_mi, signal_km * VF_CAT6);
     add_distance(tree, tvb, hf_fiber_km, hf_fiber_mi, signal_km * VF_FIBER);
     add_distance(tree, tvb, hf_custom_km, hf_custom_mi, signal_km * custom_vf.value);
-    proto_item_append_text(top, ", %.9f s: Cat 6 %.6g km, fiber %.6g km",
-                           delta, signal_km * VF_CAT6, signal_km * VF_FIBER);
+    if (wsc_tree_visible(tree))
+        proto_item_append_text(top, ", %.9f s: Cat 6 %.6g km, fiber %.6g km",
+                               delta, signal_km * VF_CAT6, signal_km * VF_FIBER);
 }
 
 static void add_rtt_items(proto_tree *tree, tvbuff_t *tvb, const rtt_sample_t *rtt)
@@ -144,10 +155,12 @@ static void add_rtt_items(proto_tree *tree, tvbuff_t *tvb, const rtt_sample_t *r
     double seconds = (double)rtt->ns / 1e9;
     double max_km = seconds / 2.0 * C_VACUUM_KM_S * VF_FIBER;
     proto_item *item = add_generated_double(tree, hf_rtt, tvb, seconds);
-    proto_tree *rtt_tree = proto_item_add_subtree(item, ett_rtt);
+    proto_tree *rtt_tree = item ? proto_item_add_subtree(item, ett_rtt) : tree;
 
-    proto_item_set_generated(proto_tree_add_uint(rtt_tree, hf_rtt_method, tvb, 0, 0, rtt->method));
-    proto_item_set_generated(proto_tree_add_uint(rtt_tree, hf_rtt_frame, tvb, 0, 0, rtt->frame));
+    if (wsc_wanted(rtt_tree, hf_rtt_method))
+        proto_item_set_generated(proto_tree_add_uint(rtt_tree, hf_rtt_method, tvb, 0, 0, rtt->method));
+    if (wsc_wanted(rtt_tree, hf_rtt_frame))
+        proto_item_set_generated(proto_tree_add_uint(rtt_tree, hf_rtt_frame, tvb, 0, 0, rtt->frame));
     add_distance(rtt_tree, tvb, hf_rtt_max_km, hf_rtt_max_mi, max_km);
 }
 
