@@ -11,9 +11,11 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pcapgen import (ETH_ARP, ETH_IPV4, LINKTYPE_LINUX_SLL, LINKTYPE_RAW, TCP_ACK, TCP_FIN,  # noqa: E402
-                     TCP_PSH, TCP_SYN, Pcap, arp_request, dns_message, ether, http_request, icmp_echo, ip,
-                     linux_sll, tcp, tls_client_hello, tls_record, udp)
+from pcapgen import (DHCP_ACK, DHCP_DISCOVER, DHCP_OFFER, DHCP_REQUEST, DNS_A, DNS_PTR,  # noqa: E402
+                     DNS_SRV, DNS_TXT, ETH_ARP, ETH_IPV4, LINKTYPE_LINUX_SLL, LINKTYPE_RAW, MDNS_GROUP,
+                     SSDP_GROUP, TCP_ACK, TCP_FIN, TCP_PSH, TCP_SYN, Pcap, arp_request, dhcp_message,
+                     dns_message, dns_packet, dns_rr, ether, http_request, icmp_echo, ip, linux_sll,
+                     multicast_mac, ssdp_notify, tcp, tls_client_hello, tls_record, udp)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -179,6 +181,45 @@ class Host:
         self.frame(t + rtt, server, 6, tcp(dport, sport, ack, seq + 1, TCP_FIN | TCP_ACK), outbound=False)
         return t + rtt
 
+    def multicast(self, t, group, sport, dport, payload):
+        _, packet = ip(self.address, group, 17, udp(sport, dport, payload))
+        self.pcap.add(JUNE_EPOCH + t, ether(self.mac, multicast_mac(group), ETH_IPV4, packet))
+
+    def dhcp(self, t, hostname=None, vendor_class=None, prl=(1, 3, 6, 15, 28, 42), server="192.168.1.1",
+             xid=0x1000):
+        """DISCOVER, OFFER, REQUEST, ACK: the client asks for its own address."""
+        client_options = [(53, [DHCP_DISCOVER]), (61, b"\x01" + bytes.fromhex(self.mac.replace(":", "")))]
+        if hostname:
+            client_options.append((12, hostname))
+        if vendor_class:
+            client_options.append((60, vendor_class))
+        client_options.append((55, list(prl)))
+        server_options = [(54, server), (51, [0, 1, 81, 128]), (1, "255.255.240.0"), (3, server), (6, server)]
+        broadcast = "ff:ff:ff:ff:ff:ff"
+        for step, (kind, op) in enumerate([(DHCP_DISCOVER, 1), (DHCP_OFFER, 2), (DHCP_REQUEST, 1), (DHCP_ACK, 2)]):
+            if op == 1:
+                options = [(53, [kind])] + client_options[1:] + ([(50, self.address)] if kind == DHCP_REQUEST else [])
+                message = dhcp_message(1, xid, self.mac, options)
+                _, packet = ip("0.0.0.0", "255.255.255.255", 17, udp(68, 67, message))
+                self.pcap.add(JUNE_EPOCH + t + step * 0.01, ether(self.mac, broadcast, ETH_IPV4, packet))
+            else:
+                message = dhcp_message(2, xid, self.mac, [(53, [kind])] + server_options, yiaddr=self.address,
+                                       siaddr=server)
+                _, packet = ip(server, "255.255.255.255", 17, udp(67, 68, message))
+                self.pcap.add(JUNE_EPOCH + t + step * 0.01, ether(self.gateway_mac, broadcast, ETH_IPV4, packet))
+
+    def mdns_announce(self, t, service, instance, host, port, txt=()):
+        """A DNS-SD announcement: PTR service -> instance, SRV, TXT, A."""
+        full = f"{instance}.{service}.local"
+        answers = [dns_rr(f"{service}.local", DNS_PTR, full, ttl=4500),
+                   dns_rr(full, DNS_SRV, (0, 0, port, f"{host}.local"), ttl=120, rclass=0x8001),
+                   dns_rr(full, DNS_TXT, list(txt) or ["txtvers=1"], ttl=4500, rclass=0x8001),
+                   dns_rr(f"{host}.local", DNS_A, self.address, ttl=120, rclass=0x8001)]
+        self.multicast(t, MDNS_GROUP, 5353, 5353, dns_packet(0, 0x8400, answers=answers))
+
+    def ssdp_alive(self, t, location, nt, usn, server):
+        self.multicast(t, SSDP_GROUP, 1900, 1900, ssdp_notify(location, nt, usn, server))
+
     def tls_session(self, t, server, sni, replies=(1400, 1400, 600), rtt=0.020, dport=443):
         hello = tls_record(22, tls_client_hello(sni, bytes(32), key_share=bytes(range(32))), version=0x0301)
         return self.tcp_session(t, server, dport, hello, replies, rtt)
@@ -217,7 +258,7 @@ def cloud_talk_examples():
               [("114.113.243.34.in-addr.arpa", 12, 300, "ec2-34-243-113-114.eu-west-1.compute.amazonaws.com")],
               qtype=12)
     sonos.tcp_session(4.1, "34.243.113.114", 443, b"\x16" * 150, [900], rtt=0.035)
-    powerwall = Host(pcap, "192.168.2.36", "0c:29:ef:00:00:36")
+    powerwall = Host(pcap, "192.168.2.36", "4c:fc:aa:00:02:36")
     powerwall.dns(5.0, "205.251.193.53", 0x3001, "synergy.sn.teslaenergy.services",
                   [("synergy.sn.teslaenergy.services", 5, 60, "hermes-stream-prd.sn.tesla.services")])
     laptop.dns(6.0, resolver, 0x1003, "www.example.com",
@@ -252,8 +293,106 @@ def cloud_hostile_dns():
     return pcap
 
 
+SMART_HOME_ROUTER = ("192.168.176.1", "00:e0:4c:69:8e:eb")     # the talk's RealtekS_69:8e:eb
+
+
+def iot_smart_home():
+    """The talk's smart home (smart_home.pcap): an Echo Dot, a Sonos, a Netatmo
+    weather station, a Logitech Harmony hub and a Roomba, plus an Android phone
+    and an iPhone, each saying what such a device says: DHCP, mDNS, SSDP, DNS
+    and TLS to its vendor's cloud. Addresses, MACs and names from the talk."""
+    pcap = Pcap()
+    router, router_mac = SMART_HOME_ROUTER
+
+    def host(address, mac_text):
+        return Host(pcap, address, mac_text, gateway_mac=router_mac)
+
+    echo = host("192.168.179.172", "40:b4:cd:2b:4c:9e")
+    echo.dhcp(0.0, "amazon-bd974b201", "dhcpcd-6.8.2:Linux-3.14.29:armv7l:MT8163", server=router, xid=0x172)
+    echo.dns(1.0, router, 0x5001, "avs-alexa-eu.amazon.com",
+             [("avs-alexa-eu.amazon.com", DNS_A, 60, "52.94.219.213")])
+    echo.tls_session(1.1, "52.94.219.213", "avs-alexa-eu.amazon.com")
+    echo.dns(2.0, router, 0x5002, "device-metrics-us.amazon.com",
+             [("device-metrics-us.amazon.com", DNS_A, 60, "52.46.128.105")])
+
+    sonos = host("192.168.177.122", "00:0e:58:c6:83:a4")
+    sonos.dhcp(3.0, "SonosZP", prl=(1, 3, 6, 12, 15, 28, 42), server=router, xid=0x122)
+    sonos.ssdp_alive(4.0, "http://192.168.177.122:1400/xml/device_description.xml",
+                     "urn:schemas-upnp-org:device:ZonePlayer:1",
+                     "uuid:RINCON_000E58C683A401400::urn:schemas-upnp-org:device:ZonePlayer:1",
+                     "Linux UPnP/1.0 Sonos/34.16-37101 (ZPS1)")
+    sonos.mdns_announce(4.5, "_sonos._tcp", "Sonos-000E58C683A4", "sonos000E58C683A4", 1443,
+                        ["info=/api/v1/players/RINCON_000E58C683A401400/info", "vers=3", "protovers=1.18.9"])
+    sonos.tls_session(5.0, "34.243.113.114", "msmetrics.ws.sonos.com")
+
+    netatmo = host("192.168.179.169", "70:ee:50:00:fe:24")
+    netatmo.dhcp(6.0, "Netatmo-Personal-Weather-Station", server=router, xid=0x169)
+    netatmo.dns(7.0, router, 0x5003, "netcom.netatmo.net", [("netcom.netatmo.net", DNS_A, 60, "37.187.64.80")])
+    netatmo.tcp_session(7.1, "37.187.64.80", 25050, b"\x00" * 120, [80])
+
+    harmony = host("192.168.182.11", "00:04:20:f8:f7:cf")
+    harmony.dhcp(8.0, "HarmonyHub", server=router, xid=0x211)
+    harmony.dns(9.0, router, 0x5004, "svcs.myharmony.com", [("svcs.myharmony.com", DNS_A, 60, "52.16.130.10")])
+    harmony.tls_session(9.1, "52.16.130.10", "svcs.myharmony.com")
+
+    roomba = host("192.168.183.129", "40:9f:38:65:36:67")
+    roomba.dhcp(10.0, "Roomba", server=router, xid=0x129)
+    roomba.dns(11.0, router, 0x5005, "disc-prod.iot.irobotapi.com",
+               [("disc-prod.iot.irobotapi.com", DNS_A, 60, "52.1.183.140")])
+    roomba.tls_session(11.1, "52.1.183.140", "disc-prod.iot.irobotapi.com")
+
+    android = host("192.168.180.44", "3c:28:6d:5f:3c:1a")
+    android.dhcp(12.0, "android-5f3c1a2b9d8e7f60", "android-dhcp-8.0.0", prl=(1, 3, 6, 15, 26, 28, 51, 58, 59, 43),
+                 server=router, xid=0x44)
+    android.dns(13.0, router, 0x5006, "connectivitycheck.gstatic.com",
+                [("connectivitycheck.gstatic.com", DNS_A, 60, "142.250.180.3")])
+    android.tls_session(13.1, "52.94.219.213", "alexa.amazon.com")      # the Alexa app, not an Echo
+
+    iphone = host("192.168.180.61", "98:01:a7:a5:0c:93")
+    iphone.dhcp(14.0, "Lucas-iPhone", prl=(1, 121, 3, 6, 15, 119, 252, 95, 44, 46), server=router, xid=0x61)
+    iphone.mdns_announce(14.5, "_companion-link._tcp", "Luca's iPhone", "Lucas-iPhone", 49152, ["rpBA=12:34"])
+    iphone.tls_session(15.0, "17.253.144.10", "gspe1-ssl.ls.apple.com")
+    return pcap
+
+
+def iot_tesla_powerwall():
+    """The talk's Tesla Powerwall (tesla.pcap): its name for Tesla's cloud is
+    answered by AWS name servers (ns-389.awsdns-38.com, 205.251.193.53), and a
+    laptop polls its local API (curl .../api/meters/aggregates)."""
+    pcap = Pcap()
+    powerwall = Host(pcap, "192.168.2.36", "4c:fc:aa:00:02:36")
+    powerwall.dhcp(0.0, "1118431-01-E--TG1210000001ABC", server="192.168.2.1", xid=0x36)
+    authority = [("sn.teslaenergy.services", 2, 172800, "ns-1121.awsdns-12.org"),
+                 ("sn.teslaenergy.services", 2, 172800, "ns-309.awsdns-38.com")]
+    powerwall.port += 1
+    query = dns_message(0xC7C2, "synergy.sn.teslaenergy.services")
+    reply = dns_message(0xC7C2, "synergy.sn.teslaenergy.services", response=True,
+                        answers=[("synergy.sn.teslaenergy.services", 5, 60, "hermes-stream-prd.sn.tesla.services")],
+                        authority=authority)
+    powerwall.frame(1.0, "205.251.193.53", 17, udp(powerwall.port, 53, query))
+    powerwall.frame(1.012, "205.251.193.53", 17, udp(53, powerwall.port, reply), outbound=False)
+    powerwall.tls_session(2.0, "35.163.83.201", "hermes-stream-prd.sn.tesla.services")
+    laptop = Host(pcap, "192.168.2.20", "8c:85:90:12:34:56")
+    api = http_request("GET", "/api/meters/aggregates", "192.168.2.36", "curl/7.58.0")
+    laptop.gateway_mac = "4c:fc:aa:00:02:36"           # same LAN: straight to the Powerwall
+    laptop.tcp_session(3.0, "192.168.2.36", 80, api, [420], rtt=0.002)
+    return pcap
+
+
+def iot_camera_mydlink():
+    """The talk's D-Link DCS-932L camera (MAC B0:C5:54:1C:34:2C, model DCS-932LB1)
+    registering with mydlink and streaming to its AWS relay 54.194.162.98:2048."""
+    pcap = Pcap()
+    camera = Host(pcap, "192.168.2.136", "b0:c5:54:1c:34:2c", gateway_mac="00:11:22:33:44:01")
+    camera.dhcp(0.0, "DCS-932LB1", "udhcp 1.12.1", prl=(1, 3, 6, 12, 15, 28, 42), server="192.168.2.1", xid=0x136)
+    camera.dns(1.0, "192.168.2.1", 0x6001, "signal.mydlink.com", [("signal.mydlink.com", DNS_A, 60, "54.194.162.25")])
+    camera.tls_session(1.1, "54.194.162.25", "signal.mydlink.com", dport=443, rtt=0.030)
+    camera.tcp_session(2.0, "54.194.162.98", 2048, b"\x00" * 300, [200], rtt=0.030, sport=4501)
+    return pcap
+
+
 SCENARIOS = [talk_delta_distance, rtt_exchanges, rtt_raw_ip, rtt_linux_sll, cloud_talk_examples,
-             cloud_hostile_dns]
+             cloud_hostile_dns, iot_smart_home, iot_tesla_powerwall, iot_camera_mydlink]
 
 
 def main():

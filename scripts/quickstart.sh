@@ -17,7 +17,8 @@ cmake -S . -B build
 cmake --build build -j "$(nproc)"
 as_root cmake --install build
 
-# The talk's delta-distance table, from the installed plugins and plain tshark.
-tshark -r captures/talk_delta_distance.pcap -T fields -E header=y \
-    -e frame.number -e frame.time_relative -e frame.len -e ip.src \
-    -e delta_distance.cat6.km -e delta_distance.fiber.km
+# The talk's delta-distance table, as columns, from plain tshark and the installed plugins.
+tshark -r captures/talk_delta_distance.pcap -o 'gui.column.format:"No.","%m","Time","%t","Prev Δ","%Cus:delta_distance.delta","Cat 6 km","%Cus:delta_distance.cat6.km","Fiber km","%Cus:delta_distance.fiber.km","Length","%L","Source","%s"'
+
+# Which cloud each server of the talk's examples belongs to (first packet of each connection).
+tshark -2 -r captures/cloud_talk_examples.pcap -Y 'tcp.flags.syn == 1 && tcp.flags.ack == 0' -o 'gui.column.format:"No.","%m","Destination","%d","Provider","%Cus:cloud.dst.provider","Service","%Cus:cloud.dst.service","Region","%Cus:cloud.dst.region","Host name","%Cus:cloud.dst.hostname","By","%Cus:cloud.dst.source"'

@@ -1,6 +1,7 @@
 """The suite's fields and preferences are registered with stock tshark, and
 an install lands where stock tshark looks."""
 import os
+import re
 import subprocess
 
 import pytest
@@ -51,5 +52,10 @@ def test_install_puts_plugins_where_stock_tshark_looks(tmp_path):
     global_dir = stock_plugin_dir()
     staged = tmp_path / str(global_dir).lstrip("/")
     assert (staged / "epan" / "delta_distance.so").exists(), sorted(str(p) for p in tmp_path.rglob("*.so"))
-    installed = TShark(staged.parent, tmp_path / "home")
+    installed = TShark(staged.parent, tmp_path / "home", with_data=False)
     assert "delta_distance.cat6.km" in registered_fields(installed)
+    folders = subprocess.run(["tshark", "-G", "folders"], capture_output=True, text=True).stdout
+    data_dir = re.search(r"^Global configuration:\s+(\S+)", folders, re.M).group(1)
+    staged_data = tmp_path / data_dir.lstrip("/") / "iotcloud"
+    for name in ("cloud-ranges.mmdb", "hostname_patterns.csv", "asn_providers.csv"):
+        assert (staged_data / name).exists(), name

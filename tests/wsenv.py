@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 CAPTURES = REPO / "captures"
 BUILD = Path(os.environ.get("WSC_BUILD_DIR", REPO / "build"))
 API = "4.0"
-SUITE_PLUGINS = ["cloud", "delta_distance"]
+SUITE_PLUGINS = ["cloud", "delta_distance", "iotcloud"]
 DATA_SUBDIR = "iotcloud"
 
 

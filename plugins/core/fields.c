@@ -59,6 +59,14 @@ bool wsc_finfo_uint(field_info *fi, uint32_t *value)
     }
 }
 
+bool wsc_finfo_bool(field_info *fi, bool *value)
+{
+    if (fi->hfinfo->type != FT_BOOLEAN)
+        return false;
+    *value = fvalue_get_uinteger64(&fi->value) != 0;    /* booleans are 64-bit in 4.0 */
+    return true;
+}
+
 bool wsc_finfo_addr(field_info *fi, wsc_addr_t *addr)
 {
     uint32_t v4;

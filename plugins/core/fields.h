@@ -64,6 +64,7 @@ static inline bool wsc_tree_visible(proto_tree *tree)
 /* Values. Each checks the field type and returns NULL/false on a mismatch. */
 const char *wsc_finfo_string(field_info *fi);           /* FT_STRING, FT_STRINGZ, ... */
 bool wsc_finfo_uint(field_info *fi, uint32_t *value);   /* FT_UINT8..32, FT_FRAMENUM */
+bool wsc_finfo_bool(field_info *fi, bool *value);       /* FT_BOOLEAN */
 bool wsc_finfo_addr(field_info *fi, wsc_addr_t *addr);  /* FT_IPv4, FT_IPv6 */
 const uint8_t *wsc_finfo_ether(field_info *fi);         /* FT_ETHER: 6 bytes */
 

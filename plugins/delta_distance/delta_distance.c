@@ -118,7 +118,7 @@ static uint32_t reference_frame(const packet_info *pinfo)
     return pref_use_captured_delta ? pinfo->num - 1 : pinfo->fd->prev_dis_num;
 }
 
-static void add_delta_items(proto_tree *tree, proto_item *top, tvbuff_t *tvb, packet_info *pinfo, int64_t now_ns)
+static void add_delta_items(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, int64_t now_ns)
 {
     uint32_t prev = reference_frame(pinfo);
     int64_t prev_ns = now_ns;           /* the first frame: a zero delta, as stock */
@@ -134,7 +134,8 @@ static void add_delta_items(proto_tree *tree, proto_item *top, tvbuff_t *tvb, pa
     } else {
         item = add_generated_double(tree, hf_delta, tvb, delta);
     }
-    if (prev != 0 && wsc_wanted(tree, hf_prev_frame))
+    /* Only worth an item when frames in between are hidden by a display filter. */
+    if (prev != 0 && prev != pinfo->num - 1 && wsc_wanted(tree, hf_prev_frame))
         proto_item_set_generated(proto_tree_add_uint(tree, hf_prev_frame, tvb, 0, 0, prev));
     if (delta < 0) {
         expert_add_info_format(pinfo, item, &ei_negative_delta,
@@ -145,9 +146,6 @@ static void add_delta_items(proto_tree *tree, proto_item *top, tvbuff_t *tvb, pa
     add_distance(tree, tvb, hf_cat6_km, hf_cat6_mi, signal_km * VF_CAT6);
     add_distance(tree, tvb, hf_fiber_km, hf_fiber_mi, signal_km * VF_FIBER);
     add_distance(tree, tvb, hf_custom_km, hf_custom_mi, signal_km * custom_vf.value);
-    if (wsc_tree_visible(tree))
-        proto_item_append_text(top, ", %.9f s: Cat 6 %.6g km, fiber %.6g km",
-                               delta, signal_km * VF_CAT6, signal_km * VF_FIBER);
 }
 
 static void add_rtt_items(proto_tree *tree, tvbuff_t *tvb, const rtt_sample_t *rtt)
@@ -205,7 +203,7 @@ static int dissect_delta_distance(tvbuff_t *tvb, packet_info *pinfo, proto_tree 
     top = proto_tree_add_item(tree, proto_delta_distance, tvb, 0, 0, ENC_NA);
     proto_item_set_generated(top);
     dd_tree = proto_item_add_subtree(top, ett_delta_distance);
-    add_delta_items(dd_tree, top, tvb, pinfo, now_ns);
+    add_delta_items(dd_tree, tvb, pinfo, now_ns);
     if (rtt != NULL)
         add_rtt_items(dd_tree, tvb, rtt);
     return tvb_captured_length(tvb);
@@ -229,7 +227,7 @@ void proto_register_delta_distance(void)
             "Seconds since the previous displayed frame (or captured frame, by preference)", HFILL } },
         { &hf_prev_frame,
           { "Delta from frame", "delta_distance.prev_frame", FT_FRAMENUM, BASE_NONE, NULL, 0x0,
-            "The frame the delta is measured from", HFILL } },
+            "The frame the delta is measured from, when it is not the frame just before (a display filter hides frames)", HFILL } },
         { &hf_cat6_km,
           { "Cat 6", "delta_distance.cat6.km", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_km), 0x0,
             "Kilometres a signal covers in Cat 6 cable (velocity factor 0.65) during the delta", HFILL } },

@@ -1,0 +1,393 @@
+/* iotcloud.c: a device identity for every local host: vendor, type, model,
+ * name, confidence and the evidence behind them.
+ *
+ * A postdissector that learns passively from everything local hosts say
+ * (MAC OUI, DHCP, mDNS/DNS-SD, SSDP/UPnP, the names they look up or connect
+ * to, their HTTP User-Agent), weighs it with the rules in device_rules.tsv
+ * and the user's own rules, and labels both ends of every packet.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <wireshark.h>
+#include <epan/packet.h>
+#include <epan/prefs.h>
+#include <epan/uat.h>
+#include <wsutil/report_message.h>
+
+#include "core/addr.h"
+#include "core/datafile.h"
+#include "core/field_set.h"
+#include "core/fields.h"
+#include "devices.h"
+#include "iotcloud.h"
+#include "rules.h"
+#include "signals.h"
+
+#define RULES_FILE          "device_rules.tsv"
+#define DEFAULT_MAX_DEVICES 10000
+
+typedef struct {
+    int vendor;
+    int type;
+    int model;
+    int name;
+    int confidence;
+    int evidence;
+} side_fields_t;
+
+/* A row of the user's rule table (Preferences > Protocols > IoT Cloud). */
+typedef struct {
+    char *signal;
+    char *match;
+    char *pattern;
+    char *vendor;
+    char *type;
+    char *model;
+    char *weight;
+} user_rule_t;
+
+static int proto_iotcloud = -1;
+static side_fields_t hf_any, hf_src, hf_dst;
+static gint ett_iotcloud = -1;
+static gint ett_side = -1;
+static dissector_handle_t iotcloud_handle;
+
+static const char *pref_local_networks = "";
+static guint pref_max_devices = DEFAULT_MAX_DEVICES;
+static wsc_netlist_t *local_networks;
+static char *local_networks_rejected;
+
+static user_rule_t *user_rules;
+static guint n_user_rules;
+static rules_t *rules;              /* in force */
+static GPtrArray *retired_rules;    /* replaced, freed with the next capture */
+static bool rules_file_reported;
+
+static const wsc_field_spec_t side_spec[] = {
+    { offsetof(side_fields_t, vendor), "vendor", "Vendor", FT_STRING, BASE_NONE,
+      "Device vendor (brand)" },
+    { offsetof(side_fields_t, type), "type", "Type", FT_STRING, BASE_NONE,
+      "Device type: camera, speaker, voice-assistant, plug, light, hub, sensor, thermostat, tv, "
+      "media-player, printer, vacuum, appliance, scale, wearable, phone, computer, tablet, "
+      "game-console, nas, router" },
+    { offsetof(side_fields_t, model), "model", "Model", FT_STRING, BASE_NONE, "Device model" },
+    { offsetof(side_fields_t, name), "name", "Name", FT_STRING, BASE_NONE,
+      "The name the device gives itself (DHCP host name, mDNS host name)" },
+    { offsetof(side_fields_t, confidence), "confidence", "Confidence", FT_UINT8, BASE_DEC,
+      "How strongly the evidence supports the vendor and type, 0 to 100" },
+    { offsetof(side_fields_t, evidence), "evidence", "Evidence", FT_STRING, BASE_NONE,
+      "The signals that decided, as signal=value" },
+};
+
+/* --- local hosts ---------------------------------------------------------- */
+
+static bool is_local(const wsc_addr_t *addr)
+{
+    return wsc_addr_is_private(addr) || wsc_netlist_contains(local_networks, addr);
+}
+
+static uint64_t unicast_mac(const address *dl)
+{
+    const uint8_t *b = dl->data;
+    uint64_t mac = 0;
+
+    if (dl->type != AT_ETHER || dl->len != 6 || (b[0] & 0x01))
+        return 0;
+    for (int i = 0; i < 6; i++)
+        mac = mac << 8 | b[i];
+    return mac;
+}
+
+/* The device behind one end of the packet: by MAC when the MAC is the host's
+ * own (not a router's), else by address. `learn` creates and binds. */
+static device_t *local_device(const address *net, const address *dl, bool learn)
+{
+    wsc_addr_t addr;
+    uint64_t mac = unicast_mac(dl);
+    device_t *device = NULL;
+    bool unspecified;
+
+    if (!wsc_addr_from_address(net, &addr))
+        return mac ? devices_by_mac(mac, false) : NULL;
+    unspecified = wsc_addr_is_group(&addr) && addr.bytes[0] == 0;   /* DHCP discover from 0.0.0.0 */
+    if (!unspecified && (!is_local(&addr) || wsc_addr_is_group(&addr)))
+        return NULL;
+    if (mac != 0) {
+        device = devices_by_mac(mac, learn);
+        if (device != NULL && devices_is_gateway(device))
+            device = NULL;
+        else if (device != NULL && learn && !unspecified)
+            devices_bind_addr(device, &addr);
+    }
+    if (device == NULL && !unspecified)
+        device = devices_by_addr(&addr, learn);
+    return device;
+}
+
+/* --- tree ----------------------------------------------------------------- */
+
+static void add_string(proto_tree *tree, int hf, tvbuff_t *tvb, const char *value, bool hidden)
+{
+    proto_item *item;
+
+    if (value == NULL || !wsc_wanted(tree, hf))
+        return;
+    item = proto_tree_add_string(tree, hf, tvb, 0, 0, value);
+    proto_item_set_generated(item);
+    if (hidden)
+        proto_item_set_hidden(item);
+}
+
+static void add_side_fields(proto_tree *tree, tvbuff_t *tvb, const side_fields_t *hf, const verdict_t *v, bool hidden)
+{
+    proto_item *item;
+
+    add_string(tree, hf->vendor, tvb, v->vendor, hidden);
+    add_string(tree, hf->type, tvb, v->type != TYPE_NONE ? device_type_name(v->type) : "unknown", hidden);
+    add_string(tree, hf->model, tvb, v->model, hidden);
+    add_string(tree, hf->name, tvb, v->name, hidden);
+    if (wsc_wanted(tree, hf->confidence)) {
+        item = proto_tree_add_uint(tree, hf->confidence, tvb, 0, 0, v->confidence);
+        proto_item_set_generated(item);
+        if (hidden)
+            proto_item_set_hidden(item);
+    }
+    add_string(tree, hf->evidence, tvb, v->evidence, hidden);
+}
+
+static void add_side(proto_tree *tree, proto_item *top, tvbuff_t *tvb, const char *label,
+                     const side_fields_t *hf, const verdict_t *v)
+{
+    const char *vendor = v->vendor ? v->vendor : "unknown vendor";
+    const char *type = v->type != TYPE_NONE ? device_type_name(v->type) : "device";
+    proto_tree *side = proto_tree_add_subtree_format(tree, tvb, 0, 0, ett_side, NULL, "%s: %s %s%s%s%s",
+        label, vendor, type, v->name ? " (" : "", v->name ? v->name : "", v->name ? ")" : "");
+
+    add_side_fields(side, tvb, hf, v, false);
+    add_side_fields(tree, tvb, &hf_any, v, true);   /* iotcloud.vendor matches either end */
+    if (wsc_tree_visible(tree))
+        proto_item_append_text(top, ", %s: %s %s", label, vendor, type);
+}
+
+static int dissect_iotcloud(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
+{
+    bool learn = !pinfo->fd->visited;
+    device_t *src = local_device(&pinfo->net_src, &pinfo->dl_src, learn);
+    device_t *dst = local_device(&pinfo->net_dst, &pinfo->dl_dst, learn);
+    const verdict_t *src_verdict, *dst_verdict;
+    proto_item *top;
+    proto_tree *iot_tree;
+
+    if (learn)
+        signals_collect(tree, pinfo, src);
+    if (tree == NULL)
+        return 0;
+    src_verdict = devices_verdict(src);
+    dst_verdict = dst != src ? devices_verdict(dst) : NULL;
+    if (src_verdict == NULL && dst_verdict == NULL)
+        return 0;
+    top = proto_tree_add_item(tree, proto_iotcloud, tvb, 0, 0, ENC_NA);
+    proto_item_set_generated(top);
+    iot_tree = proto_item_add_subtree(top, ett_iotcloud);
+    if (src_verdict != NULL)
+        add_side(iot_tree, top, tvb, "Source", &hf_src, src_verdict);
+    if (dst_verdict != NULL)
+        add_side(iot_tree, top, tvb, "Destination", &hf_dst, dst_verdict);
+    return tvb_captured_length(tvb);
+}
+
+/* --- rules ---------------------------------------------------------------- */
+
+static void load_rules_file(rules_t *into)
+{
+    char *path = wsc_datafile_find(RULES_FILE);
+    wsc_read_report_t report;
+    char *why = NULL;
+
+    if (path == NULL) {
+        if (!rules_file_reported)
+            report_failure("IoT Cloud: %s is not installed (looked in the personal configuration folder "
+                           "and Wireshark's data folder, under %s/): only your own device rules apply.",
+                           RULES_FILE, WSC_DATA_SUBDIR);
+    } else if (!rules_load(into, path, &report, &why)) {
+        if (!rules_file_reported)
+            report_failure("IoT Cloud: not using %s: only your own device rules apply.", why);
+    } else if (report.bad > 0 && !rules_file_reported) {
+        report_failure("IoT Cloud: %s: skipped %u bad line%s (first: line %u, %s); %u rules in use.",
+                       path, report.bad, report.bad == 1 ? "" : "s", report.first_bad_line,
+                       report.first_bad_why, report.rows);
+    }
+    rules_file_reported = true;         /* the file is read again on every rebuild: say it once */
+    g_free(why);
+    g_free(path);
+}
+
+static void rebuild_rules(void)
+{
+    rules_t *fresh = rules_new();
+
+    load_rules_file(fresh);
+    for (guint i = 0; i < n_user_rules; i++) {
+        const user_rule_t *r = &user_rules[i];
+        rules_add(fresh, r->signal, r->match, r->pattern, r->vendor, r->type, r->model, r->weight);
+    }
+    if (rules != NULL)                  /* devices still point at its rules until the next capture */
+        g_ptr_array_add(retired_rules, rules);
+    rules = fresh;
+    devices_set_rules(rules);
+}
+
+static void *user_rule_copy(void *dest, const void *source, size_t len _U_)
+{
+    user_rule_t *d = dest;
+    const user_rule_t *s = source;
+
+    d->signal = g_strdup(s->signal);
+    d->match = g_strdup(s->match);
+    d->pattern = g_strdup(s->pattern);
+    d->vendor = g_strdup(s->vendor);
+    d->type = g_strdup(s->type);
+    d->model = g_strdup(s->model);
+    d->weight = g_strdup(s->weight);
+    return d;
+}
+
+static void user_rule_free(void *record)
+{
+    user_rule_t *r = record;
+
+    g_free(r->signal);
+    g_free(r->match);
+    g_free(r->pattern);
+    g_free(r->vendor);
+    g_free(r->type);
+    g_free(r->model);
+    g_free(r->weight);
+}
+
+static gboolean user_rule_check(void *record, char **error)
+{
+    const user_rule_t *r = record;
+    rules_t *scratch = rules_new();
+    const char *why = rules_add(scratch, r->signal, r->match, r->pattern, r->vendor, r->type, r->model, r->weight);
+
+    rules_free(scratch);
+    if (why != NULL) {
+        *error = g_strdup_printf("IoT Cloud device rule \"%s %s %s\": %s", r->signal ? r->signal : "",
+                                 r->match ? r->match : "", r->pattern ? r->pattern : "", why);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+UAT_CSTRING_CB_DEF(user_rules, signal, user_rule_t)
+UAT_CSTRING_CB_DEF(user_rules, match, user_rule_t)
+UAT_CSTRING_CB_DEF(user_rules, pattern, user_rule_t)
+UAT_CSTRING_CB_DEF(user_rules, vendor, user_rule_t)
+UAT_CSTRING_CB_DEF(user_rules, type, user_rule_t)
+UAT_CSTRING_CB_DEF(user_rules, model, user_rule_t)
+UAT_CSTRING_CB_DEF(user_rules, weight, user_rule_t)
+
+/* --- registration ------------------------------------------------------- */
+
+static void apply_local_networks(void)
+{
+    char *why = NULL;
+    wsc_netlist_t *parsed = wsc_netlist_parse(pref_local_networks, &why);
+
+    if (parsed == NULL) {
+        if (g_strcmp0(local_networks_rejected, pref_local_networks) != 0)
+            report_failure("iotcloud.local_networks: %s; keeping the previous list.", why);
+        g_free(local_networks_rejected);
+        local_networks_rejected = g_strdup(pref_local_networks);
+        g_free(why);
+        return;
+    }
+    wsc_netlist_free(local_networks);
+    local_networks = parsed;
+}
+
+static void iotcloud_prefs_apply(void)
+{
+    apply_local_networks();
+    if (rules == NULL)
+        rebuild_rules();
+}
+
+static void iotcloud_init(void)
+{
+    for (guint i = 0; i < retired_rules->len; i++)
+        rules_free(g_ptr_array_index(retired_rules, i));
+    g_ptr_array_set_size(retired_rules, 0);
+    devices_reset(pref_max_devices);
+    /* The signals are other dissectors' fields: ask tshark to keep them. */
+    signals_want_fields(iotcloud_handle, true);
+}
+
+static void iotcloud_cleanup(void)
+{
+    signals_want_fields(iotcloud_handle, false);
+}
+
+void proto_register_iotcloud(void)
+{
+    static gint *ett[] = { &ett_iotcloud, &ett_side };
+    static uat_field_t rule_fields[] = {
+        UAT_FLD_CSTRING(user_rules, signal, "Signal",
+            "oui, oui_prefix, dhcp_hostname, dhcp_vendor_class, dhcp_prl, mdns_service, mdns_name, mdns_model, "
+            "ssdp_server, ssdp_type, ssdp_usn, ssdp_location, dns_name, user_agent"),
+        UAT_FLD_CSTRING(user_rules, match, "Match", "exact, prefix, suffix, contains, glob or domain"),
+        UAT_FLD_CSTRING(user_rules, pattern, "Pattern", "What the signal's value must match (any case)"),
+        UAT_FLD_CSTRING(user_rules, vendor, "Vendor", "Vendor this evidence points to, or -"),
+        UAT_FLD_CSTRING(user_rules, type, "Type", "Device type from the vocabulary, or -"),
+        UAT_FLD_CSTRING(user_rules, model, "Model", "Model, $value for the matched text, or -"),
+        UAT_FLD_CSTRING(user_rules, weight, "Weight", "1 to 100"),
+        UAT_END_FIELDS
+    };
+    module_t *module;
+    uat_t *rules_uat;
+
+    proto_iotcloud = proto_register_protocol("IoT Cloud device identity", "IoT Cloud", "iotcloud");
+    wsc_register_field_set(proto_iotcloud, &hf_any, side_spec, G_N_ELEMENTS(side_spec), "iotcloud", "either end");
+    wsc_register_field_set(proto_iotcloud, &hf_src, side_spec, G_N_ELEMENTS(side_spec), "iotcloud.src",
+                           "source host");
+    wsc_register_field_set(proto_iotcloud, &hf_dst, side_spec, G_N_ELEMENTS(side_spec), "iotcloud.dst",
+                           "destination host");
+    proto_register_subtree_array(ett, array_length(ett));
+
+    iotcloud_handle = create_dissector_handle(dissect_iotcloud, proto_iotcloud);
+    register_postdissector(iotcloud_handle);
+    register_init_routine(iotcloud_init);
+    register_cleanup_routine(iotcloud_cleanup);
+    retired_rules = g_ptr_array_new();
+
+    module = prefs_register_protocol(proto_iotcloud, iotcloud_prefs_apply);
+    prefs_register_string_preference(module, "local_networks", "Local networks",
+        "Networks whose hosts are local devices, besides private, link-local and unique-local ones "
+        "(comma-separated, e.g. 198.51.100.0/24).", &pref_local_networks);
+    prefs_register_uint_preference(module, "max_devices", "Most devices tracked",
+        "Devices remembered per capture; past this the oldest makes room (default 10000).",
+        10, &pref_max_devices);
+    rules_uat = uat_new("IoT Cloud device rules",
+        sizeof(user_rule_t),
+        "iotcloud_device_rules",    /* file in the profile folder */
+        TRUE,                       /* per profile */
+        &user_rules, &n_user_rules,
+        UAT_AFFECTS_DISSECTION,
+        NULL,                       /* help */
+        user_rule_copy, user_rule_check, user_rule_free,
+        rebuild_rules,              /* after the table changed */
+        NULL,
+        rule_fields);
+    prefs_register_uat_preference(module, "device_rules", "Device rules",
+        "Your own rules, added to the shipped device_rules.tsv: a signal matching a pattern counts "
+        "weight for a vendor, type and model.", rules_uat);
+}
+
+void proto_reg_handoff_iotcloud(void)
+{
+    signals_resolve_fields();
+    /* Preferences are applied after handoff, and the apply callback runs only
+     * when one of ours changes: put the defaults in force now. */
+    iotcloud_prefs_apply();
+}

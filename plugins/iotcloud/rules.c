@@ -1,0 +1,230 @@
+/* rules.c: the rule table, indexed by signal; exact and domain rules hashed.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <wireshark.h>
+
+#include "rules.h"
+
+#define MAX_VALUE 255
+
+typedef struct {
+    GHashTable *exact;      /* pattern -> GPtrArray of rule_t: exact and domain rules */
+    GPtrArray  *scan;       /* the others, tried one by one */
+} signal_rules_t;
+
+struct rules {
+    signal_rules_t by_signal[SIG_COUNT];
+    GStringChunk  *strings;
+    GPtrArray     *all;     /* owns the entries */
+};
+
+typedef struct {
+    rule_t        rule;
+    GPatternSpec *glob;
+} rule_entry_t;
+
+static const char *const signal_names[SIG_COUNT] = {
+    [SIG_OUI] = "oui", [SIG_OUI_PREFIX] = "oui_prefix",
+    [SIG_DHCP_HOSTNAME] = "dhcp_hostname", [SIG_DHCP_VENDOR_CLASS] = "dhcp_vendor_class",
+    [SIG_DHCP_PRL] = "dhcp_prl", [SIG_MDNS_SERVICE] = "mdns_service", [SIG_MDNS_NAME] = "mdns_name",
+    [SIG_MDNS_MODEL] = "mdns_model", [SIG_SSDP_SERVER] = "ssdp_server", [SIG_SSDP_TYPE] = "ssdp_type",
+    [SIG_SSDP_USN] = "ssdp_usn", [SIG_SSDP_LOCATION] = "ssdp_location", [SIG_DNS_NAME] = "dns_name",
+    [SIG_USER_AGENT] = "user_agent",
+};
+
+static const char *const match_names[] = {
+    [MATCH_EXACT] = "exact", [MATCH_PREFIX] = "prefix", [MATCH_SUFFIX] = "suffix",
+    [MATCH_CONTAINS] = "contains", [MATCH_GLOB] = "glob", [MATCH_DOMAIN] = "domain",
+};
+
+static const char *const type_names[TYPE_COUNT] = {
+    [TYPE_NONE] = "-", [TYPE_CAMERA] = "camera", [TYPE_SPEAKER] = "speaker",
+    [TYPE_VOICE_ASSISTANT] = "voice-assistant", [TYPE_PLUG] = "plug", [TYPE_LIGHT] = "light",
+    [TYPE_HUB] = "hub", [TYPE_SENSOR] = "sensor", [TYPE_THERMOSTAT] = "thermostat", [TYPE_TV] = "tv",
+    [TYPE_MEDIA_PLAYER] = "media-player", [TYPE_PRINTER] = "printer", [TYPE_VACUUM] = "vacuum",
+    [TYPE_APPLIANCE] = "appliance", [TYPE_SCALE] = "scale", [TYPE_WEARABLE] = "wearable",
+    [TYPE_PHONE] = "phone", [TYPE_COMPUTER] = "computer", [TYPE_TABLET] = "tablet",
+    [TYPE_GAME_CONSOLE] = "game-console", [TYPE_NAS] = "nas", [TYPE_ROUTER] = "router",
+    [TYPE_MODULE] = "module",
+};
+
+const char *signal_name(signal_t signal) { return signal_names[signal]; }
+const char *device_type_name(device_type_t type) { return type_names[type]; }
+
+static int lookup_name(const char *const *names, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (names[i] != NULL && g_ascii_strcasecmp(names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+rules_t *rules_new(void)
+{
+    rules_t *rules = g_new0(rules_t, 1);
+
+    for (int s = 0; s < SIG_COUNT; s++) {
+        rules->by_signal[s].exact = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify)g_ptr_array_unref);
+        rules->by_signal[s].scan = g_ptr_array_new();
+    }
+    rules->strings = g_string_chunk_new(4096);
+    rules->all = g_ptr_array_new();
+    return rules;
+}
+
+static void entry_free(gpointer p)
+{
+    rule_entry_t *entry = p;
+
+    if (entry->glob != NULL)
+        g_pattern_spec_free(entry->glob);
+    g_free(entry);
+}
+
+void rules_free(rules_t *rules)
+{
+    if (rules == NULL)
+        return;
+    for (int s = 0; s < SIG_COUNT; s++) {
+        g_hash_table_destroy(rules->by_signal[s].exact);
+        g_ptr_array_free(rules->by_signal[s].scan, TRUE);
+    }
+    for (guint i = 0; i < rules->all->len; i++)
+        entry_free(g_ptr_array_index(rules->all, i));
+    g_ptr_array_free(rules->all, TRUE);
+    g_string_chunk_free(rules->strings);
+    g_free(rules);
+}
+
+unsigned rules_count(const rules_t *rules)
+{
+    return rules ? rules->all->len : 0;
+}
+
+static const char *optional(rules_t *rules, const char *text)
+{
+    return (text == NULL || *text == '\0' || strcmp(text, "-") == 0)
+         ? NULL : g_string_chunk_insert_const(rules->strings, text);
+}
+
+static void index_rule(rules_t *rules, rule_entry_t *entry)
+{
+    signal_rules_t *sr = &rules->by_signal[entry->rule.signal];
+
+    if (entry->rule.match == MATCH_EXACT || entry->rule.match == MATCH_DOMAIN) {
+        GPtrArray *list = g_hash_table_lookup(sr->exact, entry->rule.pattern);
+        if (list == NULL) {
+            list = g_ptr_array_new();
+            g_hash_table_insert(sr->exact, (gpointer)entry->rule.pattern, list);
+        }
+        g_ptr_array_add(list, entry);
+    } else {
+        g_ptr_array_add(sr->scan, entry);
+    }
+    g_ptr_array_add(rules->all, entry);
+}
+
+const char *rules_add(rules_t *rules, const char *signal, const char *match, const char *pattern,
+                      const char *vendor, const char *type, const char *model, const char *weight)
+{
+    int sig = lookup_name(signal_names, SIG_COUNT, signal);
+    int how = lookup_name(match_names, G_N_ELEMENTS(match_names), match);
+    int kind = (type == NULL || *type == '\0') ? TYPE_NONE : lookup_name(type_names, TYPE_COUNT, type);
+    char *end = NULL;
+    gint64 w = g_ascii_strtoll(weight ? weight : "", &end, 10);
+    rule_entry_t *entry;
+    char *lower;
+
+    if (sig < 0)
+        return "unknown signal";
+    if (how < 0)
+        return "unknown match (exact, prefix, suffix, contains, glob, domain)";
+    if (kind < 0)
+        return "type not in the vocabulary";
+    if (pattern == NULL || *pattern == '\0' || strlen(pattern) > MAX_VALUE)
+        return "empty or overlong pattern";
+    if (end == weight || *end != '\0' || w < 1 || w > 100)
+        return "weight is not 1 to 100";
+    if (optional(rules, vendor) == NULL && kind == TYPE_NONE && optional(rules, model) == NULL)
+        return "rule names no vendor, type or model";
+
+    lower = g_ascii_strdown(pattern, -1);
+    entry = g_new0(rule_entry_t, 1);
+    entry->rule.signal = (signal_t)sig;
+    entry->rule.match = (match_t)how;
+    entry->rule.pattern = g_string_chunk_insert_const(rules->strings, lower);
+    entry->rule.vendor = optional(rules, vendor);
+    entry->rule.type = (device_type_t)kind;
+    entry->rule.model_is_value = model != NULL && strcmp(model, "$value") == 0;
+    entry->rule.model = entry->rule.model_is_value ? NULL : optional(rules, model);
+    entry->rule.weight = (int)w;
+    if (how == MATCH_GLOB)
+        entry->glob = g_pattern_spec_new(lower);
+    g_free(lower);
+    index_rule(rules, entry);
+    return NULL;
+}
+
+/* Columns: signal match pattern vendor type model weight source */
+static const char *take_row(void *ctx, char **cols, unsigned ncols)
+{
+    if (ncols < 7)
+        return "fewer than 7 columns";
+    return rules_add(ctx, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6]);
+}
+
+bool rules_load(rules_t *rules, const char *path, wsc_read_report_t *report, char **why)
+{
+    return wsc_datafile_read(path, "device_rules", 1, '\t', take_row, rules, report, why);
+}
+
+static bool scan_matches(const rule_entry_t *entry, const char *value, size_t len)
+{
+    const char *pattern = entry->rule.pattern;
+    size_t plen = strlen(pattern);
+
+    switch (entry->rule.match) {
+    case MATCH_PREFIX:   return strncmp(value, pattern, plen) == 0;
+    case MATCH_SUFFIX:   return len >= plen && strcmp(value + len - plen, pattern) == 0;
+    case MATCH_CONTAINS: return strstr(value, pattern) != NULL;
+    case MATCH_GLOB:     return g_pattern_spec_match(entry->glob, (guint)len, value, NULL);
+    default:             return false;
+    }
+}
+
+static void hit_list(GPtrArray *list, bool domain_only, const char *original,
+                     void (*hit)(void *, const rule_t *, const char *), void *ctx)
+{
+    for (guint i = 0; list != NULL && i < list->len; i++) {
+        const rule_entry_t *entry = g_ptr_array_index(list, i);
+        if (!domain_only || entry->rule.match == MATCH_DOMAIN)
+            hit(ctx, &entry->rule, original);
+    }
+}
+
+void rules_match(const rules_t *rules, signal_t signal, const char *value,
+                 void (*hit)(void *ctx, const rule_t *rule, const char *value), void *ctx)
+{
+    char lower[MAX_VALUE + 1];
+    size_t len;
+    const signal_rules_t *sr;
+
+    if (rules == NULL || value == NULL || (len = strlen(value)) == 0 || len > MAX_VALUE)
+        return;
+    for (size_t i = 0; i <= len; i++)
+        lower[i] = g_ascii_tolower(value[i]);
+    if (signal == SIG_DNS_NAME && lower[len - 1] == '.')
+        lower[--len] = '\0';
+    sr = &rules->by_signal[signal];
+    /* Exact rules on the whole value; domain rules on it and on each parent domain. */
+    hit_list(g_hash_table_lookup(sr->exact, lower), false, value, hit, ctx);
+    for (const char *dot = strchr(lower, '.'); dot != NULL; dot = strchr(dot + 1, '.'))
+        hit_list(g_hash_table_lookup(sr->exact, dot + 1), true, value, hit, ctx);
+    for (guint i = 0; i < sr->scan->len; i++) {
+        const rule_entry_t *entry = g_ptr_array_index(sr->scan, i);
+        if (scan_matches(entry, lower, len))
+            hit(ctx, &entry->rule, value);
+    }
+}
