@@ -37,6 +37,8 @@ def fields(*names):
 
 
 ADDRESSES = ("frame.number", "ip.src", "ip.dst")
+CLOUD_FIELDS = ("cloud.src.provider", "cloud.dst.provider", "cloud.dst.service", "cloud.dst.hostname")
+IOT_FIELDS = ("iotcloud.src.vendor", "iotcloud.src.type", "iotcloud.dst.vendor", "iotcloud.dst.type")
 
 # name -> (plugins of the suite loaded, tshark arguments after -r FILE)
 CASES = {
@@ -45,13 +47,17 @@ CASES = {
     "Lua postdissector": ((), ["-X", f"lua_script:{LUA_BASELINE}"] +
                           fields("frame.number", "delta_distance.cat6.km", "delta_distance.fiber.km")),
     "stock: addresses": ((), fields(*ADDRESSES)),
-    "cloud": (("cloud",), fields(*ADDRESSES, "cloud.src.provider", "cloud.dst.provider", "cloud.dst.service",
-                                 "cloud.dst.hostname")),
+    "cloud": (("cloud",), fields(*ADDRESSES, *CLOUD_FIELDS)),
+    "iotcloud": (("iotcloud",), fields(*ADDRESSES, *IOT_FIELDS)),
+    "suite": (("cloud", "delta_distance", "iotcloud"),
+              fields(*ADDRESSES, "delta_distance.fiber.km", "delta_distance.rtt.max_km", *CLOUD_FIELDS, *IOT_FIELDS)),
 }
 # Each group compares its cases with its first one.
 GROUPS = {
     "delta_distance, -T fields": ["stock: delta displayed", "delta_distance", "Lua postdissector"],
     "cloud, -T fields": ["stock: addresses", "cloud"],
+    "iotcloud, -T fields": ["stock: addresses", "iotcloud"],
+    "whole suite, -T fields": ["stock: addresses", "suite"],
 }
 
 
@@ -96,7 +102,8 @@ def main():
     parser.add_argument("--packets", type=int, default=200000)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--callgrind", action="store_true", help="also count instructions per packet")
-    parser.add_argument("--callgrind-packets", type=int, default=20000)
+    parser.add_argument("--callgrind-packets", type=int, default=10000)
+    parser.add_argument("--callgrind-only", action="store_true", help="skip the timed runs")
     parser.add_argument("--groups", nargs="*", default=list(GROUPS), help="which comparisons to run")
     args = parser.parse_args()
 
@@ -110,7 +117,7 @@ def main():
             root = make_plugin_root(tmp / f"plugins-{index}", plugins)
             sharks[name] = TShark(root, tmp / f"home-{index}")
         samples = {name: [] for name in names}
-        for run in range(args.runs):
+        for run in range(0 if args.callgrind_only else args.runs):
             order = names[run % len(names):] + names[:run % len(names)]
             for name in order:
                 samples[name].append(run_once(sharks[name], ["-r", capture, *CASES[name][1]]))
@@ -127,23 +134,35 @@ def main():
 
     print(f"Capture: {capture.name} ({args.packets} packets); {args.runs} interleaved runs; "
           f"{os.cpu_count()} CPUs; tshark as {'root in a user namespace' if os.geteuid() == 0 else 'user'}")
-    print()
-    header = "| comparison | case | CPU s (median) | min | ratio | wall s | max RSS MiB |"
+    if not args.callgrind_only:
+        print_timings(args.groups, samples)
     if instructions:
-        header += " instr/packet | instr ratio |"
-    print(header)
-    print("|" + "---|" * (header.count("|") - 1))
-    for group in args.groups:
-        base = GROUPS[group][0]
-        base_cpu = statistics.median(s[0] for s in samples[base])
+        print_instructions(args.groups, instructions, args.callgrind_packets)
+
+
+def print_timings(groups, samples):
+    print()
+    print("| comparison | case | CPU s (median) | min | ratio (median) | wall s | max RSS MiB |")
+    print("|---|---|---|---|---|---|---|")
+    for group in groups:
+        base_cpu = statistics.median(s[0] for s in samples[GROUPS[group][0]])
         for name in GROUPS[group]:
             cpu = [s[0] for s in samples[name]]
-            row = (f"| {group} | {name} | {statistics.median(cpu):.2f} | {min(cpu):.2f} | "
-                   f"{statistics.median(cpu) / base_cpu:.3f}x | {statistics.median(s[1] for s in samples[name]):.2f} | "
-                   f"{max(s[2] for s in samples[name]):.0f} |")
-            if instructions:
-                row += f" {instructions[name]:.0f} | {instructions[name] / instructions[base]:.3f}x |"
-            print(row)
+            print(f"| {group} | {name} | {statistics.median(cpu):.2f} | {min(cpu):.2f} | "
+                  f"{statistics.median(cpu) / base_cpu:.3f}x | {statistics.median(s[1] for s in samples[name]):.2f} | "
+                  f"{max(s[2] for s in samples[name]):.0f} |")
+
+
+def print_instructions(groups, instructions, packets):
+    print()
+    print(f"Instructions per packet (callgrind, {packets}-packet capture, start-up subtracted):")
+    print()
+    print("| comparison | case | instructions/packet | ratio |")
+    print("|---|---|---|---|")
+    for group in groups:
+        base = instructions[GROUPS[group][0]]
+        for name in GROUPS[group]:
+            print(f"| {group} | {name} | {instructions[name]:,.0f} | {instructions[name] / base:.3f}x |")
 
 
 if __name__ == "__main__":

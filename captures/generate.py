@@ -224,9 +224,38 @@ class Host:
         hello = tls_record(22, tls_client_hello(sni, bytes(32), key_share=bytes(range(32))), version=0x0301)
         return self.tcp_session(t, server, dport, hello, replies, rtt)
 
+    def connect(self, t, server, dport, rtt=0.020, sport=None):
+        """A handshake; returns a Connection to send data on."""
+        sport = sport or self._next_port()
+        self.frame(t, server, 6, tcp(sport, dport, 1000, 0, TCP_SYN))
+        self.frame(t + rtt, server, 6, tcp(dport, sport, 5000, 1001, TCP_SYN | TCP_ACK), outbound=False)
+        self.frame(t + rtt + 0.0001, server, 6, tcp(sport, dport, 1001, 5001, TCP_ACK))
+        return Connection(self, server, sport, dport)
+
     def _next_port(self):
         self.port += 1
         return self.port
+
+
+class Connection:
+    """An established TCP connection of a Host: data segments either way."""
+
+    def __init__(self, host, server, sport, dport):
+        self.host, self.server, self.sport, self.dport = host, server, sport, dport
+        self.seq, self.ack = 1001, 5001
+
+    def send(self, t, size):
+        self.host.frame(t, self.server, 6, tcp(self.sport, self.dport, self.seq, self.ack, TCP_PSH | TCP_ACK,
+                                               b"\x17" * size))
+        self.seq += size
+
+    def receive(self, t, size):
+        self.host.frame(t, self.server, 6, tcp(self.dport, self.sport, self.ack, self.seq, TCP_PSH | TCP_ACK,
+                                               b"\x17" * size), outbound=False)
+        self.ack += size
+
+    def acked(self, t):
+        self.host.frame(t, self.server, 6, tcp(self.sport, self.dport, self.seq, self.ack, TCP_ACK))
 
 
 def cloud_talk_examples():
@@ -391,8 +420,83 @@ def iot_camera_mydlink():
     return pcap
 
 
+def iot_alexa_sonos():
+    """The talk's Alexa and Sonos (alexa_sonos_only.pcap): they never exchange a
+    packet. The Echo (192.168.179.172) speaks to 52.94.219.213 and, within a
+    second, AWS (ec2-34-243-113-114.eu-west-1) pushes the Sonos (192.168.177.122):
+    three voice commands. Negatives: a phone that also drives the Sonos directly
+    on the LAN, and a Harmony hub and a Roomba that both use AWS, uncorrelated."""
+    pcap = Pcap()
+    router, router_mac = SMART_HOME_ROUTER
+
+    def host(address, mac_text):
+        return Host(pcap, address, mac_text, gateway_mac=router_mac)
+
+    def lan(sender, receiver, t, segment):             # host to host on the same link
+        _, packet = ip(sender.address, receiver.address, 6, segment)
+        pcap.add(JUNE_EPOCH + t, ether(sender.mac, receiver.mac, ETH_IPV4, packet))
+
+    echo = host("192.168.179.172", "40:b4:cd:2b:4c:9e")
+    sonos = host("192.168.177.122", "00:0e:58:c6:83:a4")
+    phone = host("192.168.180.44", "3c:28:6d:5f:3c:1a")
+    harmony = host("192.168.182.11", "00:04:20:f8:f7:cf")
+    roomba = host("192.168.183.129", "40:9f:38:65:36:67")
+    alexa = echo.connect(0.0, "52.94.219.213", 443, sport=49800)
+    sonos_cloud = sonos.connect(0.5, "34.243.113.114", 443, sport=49900, rtt=0.035)
+    app = phone.connect(1.0, "52.94.219.213", 443, sport=50100)
+    for command, t in enumerate([10.0, 40.0, 70.0]):
+        for i in range(6):                              # the voice command, uploaded
+            alexa.send(t + 0.02 * i, 1200)
+        alexa.receive(t + 0.3, 800)                     # Alexa's answer
+        alexa.acked(t + 0.31)
+        sonos_cloud.receive(t + 0.9, 600)               # AWS tells the Sonos to play
+        sonos_cloud.acked(t + 0.901)
+        sonos_cloud.send(t + 0.95, 300)
+    for t in [25.0, 55.0]:                              # idle keepalives of the Sonos, its own
+        sonos_cloud.send(t, 100)
+        sonos_cloud.receive(t + 0.035, 100)
+    # The phone's Alexa app talks to AWS, the Sonos is pushed, and the phone also
+    # drives the Sonos on the LAN (port 1400): direct, not only through the cloud.
+    for t in [85.0, 100.0]:
+        app.send(t, 900)
+        app.receive(t + 0.2, 400)
+        sonos_cloud.receive(t + 0.8, 500)
+        sonos_cloud.acked(t + 0.801)
+        lan(phone, sonos, t + 0.5, tcp(50200, 1400, 1, 1, TCP_PSH | TCP_ACK, b"x" * 300))
+        lan(sonos, phone, t + 0.51, tcp(1400, 50200, 1, 301, TCP_PSH | TCP_ACK, b"y" * 200))
+    hub_cloud = harmony.connect(2.0, "52.16.130.10", 443, sport=50300)
+    roomba_cloud = roomba.connect(3.0, "52.1.183.140", 443, sport=50400)
+    for k in range(4):                                  # both on AWS, never together
+        roomba_cloud.send(15.0 + 20 * k, 400)
+        roomba_cloud.receive(15.03 + 20 * k, 200)
+        hub_cloud.receive(27.0 + 20 * k, 300)
+        hub_cloud.acked(27.001 + 20 * k)
+    return pcap
+
+
+def iot_camera_relay():
+    """The talk's camera relay (camera.pcap, camera_client.pcapng): the D-Link
+    camera 192.168.2.136:4501 streams to 54.194.162.98:2048 while a client
+    192.168.2.20:61837 pulls the video from the same address and port."""
+    pcap = Pcap()
+    camera = Host(pcap, "192.168.2.136", "b0:c5:54:1c:34:2c", gateway_mac="00:11:22:33:44:01")
+    client = Host(pcap, "192.168.2.20", "8c:85:90:12:34:56", gateway_mac="00:11:22:33:44:01")
+    upstream = camera.connect(0.0, "54.194.162.98", 2048, sport=4501, rtt=0.030)
+    viewer = client.connect(1.0, "54.194.162.98", 2048, sport=61837, rtt=0.030)
+    for i in range(200):
+        t = 1.1 + i * 0.05
+        upstream.send(t, 1400)
+        if i % 3 == 0:
+            upstream.receive(t + 0.03, 60)
+        viewer.receive(t + 0.035, 1400)
+        if i % 2 == 0:
+            viewer.acked(t + 0.036)
+    return pcap
+
+
 SCENARIOS = [talk_delta_distance, rtt_exchanges, rtt_raw_ip, rtt_linux_sll, cloud_talk_examples,
-             cloud_hostile_dns, iot_smart_home, iot_tesla_powerwall, iot_camera_mydlink]
+             cloud_hostile_dns, iot_smart_home, iot_tesla_powerwall, iot_camera_mydlink, iot_alexa_sonos,
+             iot_camera_relay]
 
 
 def main():

@@ -14,6 +14,7 @@
 #include <wsutil/report_message.h>
 
 #include "core/addr.h"
+#include "core/cloud_api.h"
 #include "core/field_set.h"
 #include "core/fields.h"
 #include "cloud.h"
@@ -91,54 +92,50 @@ static bool annotate(const address *addr, wmem_allocator_t *scratch, verdict_t *
     return decide(cloud_hosts_lookup(&a, scratch), v);
 }
 
-static void add_string(proto_tree *tree, int hf, tvbuff_t *tvb, const char *value, bool hidden)
+static proto_item *add_string(proto_tree *tree, int hf, tvbuff_t *tvb, const char *value, bool hidden)
 {
     proto_item *item;
 
     if (value == NULL || !wsc_wanted(tree, hf))
-        return;
+        return NULL;
     item = proto_tree_add_string(tree, hf, tvb, 0, 0, value);
+    proto_item_set_generated(item);
+    if (hidden)
+        proto_item_set_hidden(item);
+    return item;
+}
+
+static void add_asn(proto_tree *tree, int hf, tvbuff_t *tvb, uint32_t asn, bool hidden)
+{
+    proto_item *item;
+
+    if (asn == 0 || !wsc_wanted(tree, hf))
+        return;
+    item = proto_tree_add_uint(tree, hf, tvb, 0, 0, asn);
     proto_item_set_generated(item);
     if (hidden)
         proto_item_set_hidden(item);
 }
 
+/* The fields of one end. The first known of provider, host name and AS
+ * heads them (no formatted text item: labels are only built when shown). */
 static void add_side_fields(proto_tree *tree, tvbuff_t *tvb, const side_fields_t *hf, const verdict_t *v, bool hidden)
 {
-    add_string(tree, hf->provider, tvb, v->provider, hidden);
-    add_string(tree, hf->service, tvb, v->service, hidden);
-    add_string(tree, hf->region, tvb, v->region, hidden);
-    if (pref_use_names)
-        add_string(tree, hf->hostname, tvb, v->host->hostname, hidden);
-    if (v->host->asn != 0 && wsc_wanted(tree, hf->asn)) {
-        proto_item *item = proto_tree_add_uint(tree, hf->asn, tvb, 0, 0, v->host->asn);
-        proto_item_set_generated(item);
-        if (hidden)
-            proto_item_set_hidden(item);
-    }
-    if (v->host->asn != 0)
-        add_string(tree, hf->as_org, tvb, v->host->as_org, hidden);
-    add_string(tree, hf->source, tvb, v->source, hidden);
-}
+    const char *hostname = pref_use_names ? v->host->hostname : NULL;
+    proto_item *head = add_string(tree, hf->provider, tvb, v->provider, hidden);
+    proto_tree *side;
 
-static const char *summary_of(const verdict_t *v)
-{
+    if (head == NULL && v->provider == NULL)
+        head = add_string(tree, hf->hostname, tvb, hostname, hidden);
+    side = (head != NULL && !hidden) ? proto_item_add_subtree(head, ett_side) : tree;
+    add_string(side, hf->service, tvb, v->service, hidden);
+    add_string(side, hf->region, tvb, v->region, hidden);
     if (v->provider != NULL)
-        return v->provider;
-    return v->host->hostname ? v->host->hostname : "unknown";
-}
-
-static void add_side(proto_tree *tree, proto_item *top, tvbuff_t *tvb, const char *label,
-                     const side_fields_t *hf, const verdict_t *v)
-{
-    proto_tree *side = proto_tree_add_subtree_format(tree, tvb, 0, 0, ett_side, NULL, "%s: %s%s%s%s%s",
-        label, summary_of(v), v->service ? ", " : "", v->service ? v->service : "",
-        v->region ? ", " : "", v->region ? v->region : "");
-
-    add_side_fields(side, tvb, hf, v, false);
-    add_side_fields(tree, tvb, &hf_any, v, true);   /* cloud.provider matches either end */
-    if (wsc_tree_visible(tree))
-        proto_item_append_text(top, ", %s: %s", label, summary_of(v));
+        add_string(side, hf->hostname, tvb, hostname, hidden);
+    add_asn(side, hf->asn, tvb, v->host->asn, hidden);
+    if (v->host->asn != 0)
+        add_string(side, hf->as_org, tvb, v->host->as_org, hidden);
+    add_string(side, hf->source, tvb, v->source, hidden);
 }
 
 static int dissect_cloud(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
@@ -161,11 +158,32 @@ static int dissect_cloud(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
     top = proto_tree_add_item(tree, proto_cloud, tvb, 0, 0, ENC_NA);
     proto_item_set_generated(top);
     cloud_tree = proto_item_add_subtree(top, ett_cloud);
-    if (has_src)
-        add_side(cloud_tree, top, tvb, "Source", &hf_src, &src);
-    if (has_dst)
-        add_side(cloud_tree, top, tvb, "Destination", &hf_dst, &dst);
+    if (has_src) {
+        add_side_fields(cloud_tree, tvb, &hf_src, &src, false);
+        add_side_fields(cloud_tree, tvb, &hf_any, &src, true);     /* cloud.provider matches either end */
+    }
+    if (has_dst) {
+        add_side_fields(cloud_tree, tvb, &hf_dst, &dst, false);
+        add_side_fields(cloud_tree, tvb, &hf_any, &dst, true);
+    }
     return tvb_captured_length(tvb);
+}
+
+/* "cloud.lookup": the label of one address, for the suite's other plugins. */
+static int lookup_for_plugins(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tree *tree _U_, void *data)
+{
+    wsc_cloud_query_t *query = data;
+    verdict_t v;
+
+    memset(&query->label, 0, sizeof(query->label));
+    if (is_local(&query->addr) || wsc_addr_is_group(&query->addr) ||
+        !decide(cloud_hosts_lookup(&query->addr, pinfo->pool), &v))
+        return 1;
+    query->label.provider = v.provider;
+    query->label.service = v.service;
+    query->label.region = v.region;
+    query->label.hostname = pref_use_names ? v.host->hostname : NULL;
+    return 1;
 }
 
 static void apply_local_networks(void)
@@ -231,13 +249,16 @@ void proto_register_cloud(void)
     module_t *module;
 
     proto_cloud = proto_register_protocol("Cloud provider and CDN", "Cloud", "cloud");
-    wsc_register_field_set(proto_cloud, &hf_any, side_spec, G_N_ELEMENTS(side_spec), "cloud", "either end");
-    wsc_register_field_set(proto_cloud, &hf_src, side_spec, G_N_ELEMENTS(side_spec), "cloud.src", "source address");
-    wsc_register_field_set(proto_cloud, &hf_dst, side_spec, G_N_ELEMENTS(side_spec), "cloud.dst",
+    wsc_register_field_set(proto_cloud, &hf_any, side_spec, G_N_ELEMENTS(side_spec), "cloud", "",
+                           "either end");
+    wsc_register_field_set(proto_cloud, &hf_src, side_spec, G_N_ELEMENTS(side_spec), "cloud.src", "Source ",
+                           "source address");
+    wsc_register_field_set(proto_cloud, &hf_dst, side_spec, G_N_ELEMENTS(side_spec), "cloud.dst", "Destination ",
                            "destination address");
     proto_register_subtree_array(ett, array_length(ett));
 
     cloud_handle = create_dissector_handle(dissect_cloud, proto_cloud);
+    register_dissector(WSC_CLOUD_LOOKUP, lookup_for_plugins, -1);   /* no protocol: adds no layer */
     register_postdissector(cloud_handle);
     register_init_routine(cloud_init);
     register_cleanup_routine(cloud_cleanup);

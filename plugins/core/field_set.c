@@ -8,7 +8,7 @@
 #include "core/field_set.h"
 
 void wsc_register_field_set(int proto, void *ids, const wsc_field_spec_t *spec, size_t n,
-                            const char *prefix, const char *who)
+                            const char *prefix, const char *label, const char *who)
 {
     hf_register_info *info = g_new0(hf_register_info, n);   /* Wireshark keeps it */
 
@@ -16,7 +16,9 @@ void wsc_register_field_set(int proto, void *ids, const wsc_field_spec_t *spec, 
         int *id = (int *)((char *)ids + spec[i].id_offset);
         *id = -1;
         info[i].p_id = id;
-        info[i].hfinfo.name = spec[i].name;
+        info[i].hfinfo.name = *label ? g_strdup_printf("%s%c%s", label, g_ascii_tolower(spec[i].name[0]),
+                                                       spec[i].name + 1)
+                                     : spec[i].name;
         info[i].hfinfo.abbrev = g_strdup_printf("%s.%s", prefix, spec[i].key);
         info[i].hfinfo.type = spec[i].type;
         info[i].hfinfo.display = spec[i].display;

@@ -23,8 +23,9 @@ typedef struct {
 } wsc_field_spec_t;
 
 /* Registers one field per spec entry under `prefix`, storing each id in
- * `ids` at its offset. Names and descriptions live for the process. */
+ * `ids` at its offset; `label` starts each name ("Destination " gives
+ * "Destination provider"). Names and descriptions live for the process. */
 void wsc_register_field_set(int proto, void *ids, const wsc_field_spec_t *spec, size_t n,
-                            const char *prefix, const char *who);
+                            const char *prefix, const char *label, const char *who);
 
 #endif /* WSC_FIELD_SET_H */

@@ -11,6 +11,7 @@
 #include <wireshark.h>
 #include <epan/packet.h>
 #include <epan/prefs.h>
+#include <epan/tap.h>
 #include <epan/uat.h>
 #include <wsutil/report_message.h>
 
@@ -18,10 +19,13 @@
 #include "core/datafile.h"
 #include "core/field_set.h"
 #include "core/fields.h"
+#include "core/prefs_util.h"
 #include "devices.h"
 #include "iotcloud.h"
+#include "mediated.h"
 #include "rules.h"
 #include "signals.h"
+#include "tap.h"
 
 #define RULES_FILE          "device_rules.tsv"
 #define DEFAULT_MAX_DEVICES 10000
@@ -48,9 +52,25 @@ typedef struct {
 
 static int proto_iotcloud = -1;
 static side_fields_t hf_any, hf_src, hf_dst;
+static int hf_mediated = -1;            /* iotcloud.mediated */
+static int hf_mediated_peer = -1;       /* iotcloud.mediated.peer */
+static int hf_mediated_peer6 = -1;      /* iotcloud.mediated.peer6 */
+static int hf_mediated_kind = -1;       /* iotcloud.mediated.kind */
+static int hf_mediated_via = -1;        /* iotcloud.mediated.via */
+static int hf_mediated_events = -1;     /* iotcloud.mediated.events */
 static gint ett_iotcloud = -1;
 static gint ett_side = -1;
+static gint ett_mediated = -1;
 static dissector_handle_t iotcloud_handle;
+static dissector_handle_t cloud_lookup_handle;  /* the cloud plugin, when loaded */
+static int iotcloud_tap = -1;
+static bool relations_settled;          /* on the first later pass */
+
+static const char *pref_window_text = "2";
+static wsc_double_pref_t correlation_window = {
+    .name = "iotcloud.correlation_window", .min = 0.001, .max = 3600.0, .value = 2.0,
+};
+static guint pref_min_events = 2;
 
 static const char *pref_local_networks = "";
 static guint pref_max_devices = DEFAULT_MAX_DEVICES;
@@ -99,8 +119,10 @@ static uint64_t unicast_mac(const address *dl)
 }
 
 /* The device behind one end of the packet: by MAC when the MAC is the host's
- * own (not a router's), else by address. `learn` creates and binds. */
-static device_t *local_device(const address *net, const address *dl, bool learn)
+ * own (not a router's), else by address. `learn` creates and binds. A
+ * destination is looked up by address first: the destination MAC of routed
+ * traffic is the router's, and only a host's own packets bind its MAC. */
+static device_t *local_device(const address *net, const address *dl, bool is_src, bool learn)
 {
     wsc_addr_t addr;
     uint64_t mac = unicast_mac(dl);
@@ -112,6 +134,8 @@ static device_t *local_device(const address *net, const address *dl, bool learn)
     unspecified = wsc_addr_is_group(&addr) && addr.bytes[0] == 0;   /* DHCP discover from 0.0.0.0 */
     if (!unspecified && (!is_local(&addr) || wsc_addr_is_group(&addr)))
         return NULL;
+    if (!is_src && (device = devices_by_addr(&addr, false)) != NULL)
+        return device;
     if (mac != 0) {
         device = devices_by_mac(mac, learn);
         if (device != NULL && devices_is_gateway(device))
@@ -126,73 +150,193 @@ static device_t *local_device(const address *net, const address *dl, bool learn)
 
 /* --- tree ----------------------------------------------------------------- */
 
-static void add_string(proto_tree *tree, int hf, tvbuff_t *tvb, const char *value, bool hidden)
+static proto_item *add_string(proto_tree *tree, int hf, tvbuff_t *tvb, const char *value, bool hidden)
 {
     proto_item *item;
 
     if (value == NULL || !wsc_wanted(tree, hf))
-        return;
+        return NULL;
     item = proto_tree_add_string(tree, hf, tvb, 0, 0, value);
     proto_item_set_generated(item);
     if (hidden)
         proto_item_set_hidden(item);
+    return item;
 }
 
+/* The identity of one end, headed by its vendor (or type): no formatted
+ * text item, labels are only built when shown. */
 static void add_side_fields(proto_tree *tree, tvbuff_t *tvb, const side_fields_t *hf, const verdict_t *v, bool hidden)
 {
+    const char *type = v->type != TYPE_NONE ? device_type_name(v->type) : "unknown";
+    proto_item *head = add_string(tree, hf->vendor, tvb, v->vendor, hidden);
+    proto_tree *side;
     proto_item *item;
 
-    add_string(tree, hf->vendor, tvb, v->vendor, hidden);
-    add_string(tree, hf->type, tvb, v->type != TYPE_NONE ? device_type_name(v->type) : "unknown", hidden);
-    add_string(tree, hf->model, tvb, v->model, hidden);
-    add_string(tree, hf->name, tvb, v->name, hidden);
-    if (wsc_wanted(tree, hf->confidence)) {
-        item = proto_tree_add_uint(tree, hf->confidence, tvb, 0, 0, v->confidence);
+    if (v->vendor == NULL)
+        head = add_string(tree, hf->type, tvb, type, hidden);
+    side = (head != NULL && !hidden) ? proto_item_add_subtree(head, ett_side) : tree;
+    if (v->vendor != NULL)
+        add_string(side, hf->type, tvb, type, hidden);
+    add_string(side, hf->model, tvb, v->model, hidden);
+    add_string(side, hf->name, tvb, v->name, hidden);
+    if (wsc_wanted(side, hf->confidence)) {
+        item = proto_tree_add_uint(side, hf->confidence, tvb, 0, 0, v->confidence);
         proto_item_set_generated(item);
         if (hidden)
             proto_item_set_hidden(item);
     }
-    add_string(tree, hf->evidence, tvb, v->evidence, hidden);
+    add_string(side, hf->evidence, tvb, v->evidence, hidden);
 }
 
-static void add_side(proto_tree *tree, proto_item *top, tvbuff_t *tvb, const char *label,
-                     const side_fields_t *hf, const verdict_t *v)
+static void add_side(proto_tree *tree, tvbuff_t *tvb, const side_fields_t *hf, const verdict_t *v)
 {
-    const char *vendor = v->vendor ? v->vendor : "unknown vendor";
-    const char *type = v->type != TYPE_NONE ? device_type_name(v->type) : "device";
-    proto_tree *side = proto_tree_add_subtree_format(tree, tvb, 0, 0, ett_side, NULL, "%s: %s %s%s%s%s",
-        label, vendor, type, v->name ? " (" : "", v->name ? v->name : "", v->name ? ")" : "");
-
-    add_side_fields(side, tvb, hf, v, false);
+    add_side_fields(tree, tvb, hf, v, false);
     add_side_fields(tree, tvb, &hf_any, v, true);   /* iotcloud.vendor matches either end */
-    if (wsc_tree_visible(tree))
-        proto_item_append_text(top, ", %s: %s %s", label, vendor, type);
+}
+
+/* --- conversations with the cloud ------------------------------------------ */
+
+typedef struct {
+    tvbuff_t    *tvb;
+    packet_info *pinfo;
+} lookup_ctx_t;
+
+/* What the cloud plugin says of a remote address (nothing without it). */
+static void lookup_cloud(void *ctx, const wsc_addr_t *addr, wsc_cloud_label_t *out)
+{
+    lookup_ctx_t *c = ctx;
+    wsc_cloud_query_t query;
+
+    memset(out, 0, sizeof(*out));
+    if (cloud_lookup_handle == NULL)
+        return;
+    query.addr = *addr;
+    call_dissector_only(cloud_lookup_handle, c->tvb, c->pinfo, NULL, &query);
+    *out = query.label;
+}
+
+static uint8_t ipproto_of(const packet_info *pinfo)
+{
+    switch (pinfo->ptype) {
+    case PT_TCP: return 6;
+    case PT_UDP: return 17;
+    default:     return 0;
+    }
+}
+
+/* The packet from the local device's side; false when no local device takes
+ * part or it goes to a group address. */
+static bool conversation_of(packet_info *pinfo, device_t *src, device_t *dst, mediated_packet_t *p)
+{
+    wsc_addr_t src_addr, dst_addr;
+    bool ports = pinfo->ptype == PT_TCP || pinfo->ptype == PT_UDP;
+
+    if (!wsc_addr_from_address(&pinfo->net_src, &src_addr) || !wsc_addr_from_address(&pinfo->net_dst, &dst_addr) ||
+        wsc_addr_is_group(&src_addr) || wsc_addr_is_group(&dst_addr) || (src == NULL && dst == NULL))
+        return false;
+    memset(p, 0, sizeof(*p));
+    p->outbound = src != NULL;
+    p->device = p->outbound ? src : dst;
+    p->device_addr = p->outbound ? src_addr : dst_addr;
+    p->peer_device = p->outbound ? dst : NULL;
+    p->remote = p->outbound ? dst_addr : src_addr;
+    p->remote_port = ports ? (uint16_t)(p->outbound ? pinfo->destport : pinfo->srcport) : 0;
+    p->ipproto = ipproto_of(pinfo);
+    p->bytes = pinfo->fd->pkt_len;
+    p->ts_ns = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
+    return true;
+}
+
+static void queue_tap(packet_info *pinfo, const mediated_packet_t *p, const flow_t *flow)
+{
+    iotcloud_tap_t *rec = wmem_new0(pinfo->pool, iotcloud_tap_t);
+
+    rec->device = p->device;
+    rec->device_addr = p->device_addr;
+    rec->remote = p->remote;
+    rec->remote_port = p->remote_port;
+    rec->remote_is_local = p->peer_device != NULL;
+    rec->outbound = p->outbound;
+    rec->bytes = p->bytes;
+    rec->time = pinfo->abs_ts;
+    if (flow != NULL)
+        rec->cloud = *mediated_flow_label(flow);
+    tap_queue_packet(iotcloud_tap, pinfo, rec);
+}
+
+static void add_mediated(proto_tree *tree, tvbuff_t *tvb, const flow_t *flow, const device_t *device)
+{
+    const relation_t *relations[4];
+    unsigned n = mediated_flow_relations(flow, relations, G_N_ELEMENTS(relations));
+
+    for (unsigned i = 0; i < n; i++) {
+        const relation_t *r = relations[i];
+        const wsc_addr_t *peer = r->from == device ? &r->to_addr : &r->from_addr;
+        proto_item *item = proto_tree_add_item(tree, hf_mediated, tvb, 0, 0, ENC_NA);
+        proto_tree *sub = proto_item_add_subtree(item, ett_mediated);
+
+        proto_item_set_generated(item);
+        if (peer->family == 4 && wsc_wanted(sub, hf_mediated_peer))
+            proto_item_set_generated(proto_tree_add_ipv4(sub, hf_mediated_peer, tvb, 0, 0,
+                                                         *(const guint32 *)peer->bytes));
+        else if (peer->family == 6 && wsc_wanted(sub, hf_mediated_peer6))
+            proto_item_set_generated(proto_tree_add_ipv6(sub, hf_mediated_peer6, tvb, 0, 0,
+                                                         (const ws_in6_addr *)peer->bytes));
+        add_string(sub, hf_mediated_kind, tvb, r->kind == MEDIATED_RELAY ? "relay" : "correlated", false);
+        add_string(sub, hf_mediated_via, tvb, r->via, false);
+        if (wsc_wanted(sub, hf_mediated_events))
+            proto_item_set_generated(proto_tree_add_uint(sub, hf_mediated_events, tvb, 0, 0, r->events));
+    }
+}
+
+/* First pass: count the packet; later passes: find its flow, relations final. */
+static const flow_t *follow_conversation(tvbuff_t *tvb, packet_info *pinfo, const mediated_packet_t *p)
+{
+    lookup_ctx_t ctx = { tvb, pinfo };
+
+    if (!pinfo->fd->visited)
+        return mediated_observe(p, lookup_cloud, &ctx);
+    if (!relations_settled) {
+        mediated_settle();
+        relations_settled = true;
+    }
+    return mediated_flow(p, lookup_cloud, &ctx);
 }
 
 static int dissect_iotcloud(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     bool learn = !pinfo->fd->visited;
-    device_t *src = local_device(&pinfo->net_src, &pinfo->dl_src, learn);
-    device_t *dst = local_device(&pinfo->net_dst, &pinfo->dl_dst, learn);
+    device_t *src = local_device(&pinfo->net_src, &pinfo->dl_src, true, learn);
+    device_t *dst = local_device(&pinfo->net_dst, &pinfo->dl_dst, false, learn);
     const verdict_t *src_verdict, *dst_verdict;
+    const flow_t *flow = NULL;
+    mediated_packet_t conversation;
+    bool in_conversation;
     proto_item *top;
     proto_tree *iot_tree;
 
     if (learn)
         signals_collect(tree, pinfo, src);
+    in_conversation = conversation_of(pinfo, src, dst, &conversation);
+    if (in_conversation) {
+        flow = follow_conversation(tvb, pinfo, &conversation);
+        queue_tap(pinfo, &conversation, flow);      /* also without a tree */
+    }
     if (tree == NULL)
         return 0;
     src_verdict = devices_verdict(src);
     dst_verdict = dst != src ? devices_verdict(dst) : NULL;
-    if (src_verdict == NULL && dst_verdict == NULL)
+    if (src_verdict == NULL && dst_verdict == NULL && flow == NULL)
         return 0;
     top = proto_tree_add_item(tree, proto_iotcloud, tvb, 0, 0, ENC_NA);
     proto_item_set_generated(top);
     iot_tree = proto_item_add_subtree(top, ett_iotcloud);
     if (src_verdict != NULL)
-        add_side(iot_tree, top, tvb, "Source", &hf_src, src_verdict);
+        add_side(iot_tree, tvb, &hf_src, src_verdict);
     if (dst_verdict != NULL)
-        add_side(iot_tree, top, tvb, "Destination", &hf_dst, dst_verdict);
+        add_side(iot_tree, tvb, &hf_dst, dst_verdict);
+    if (flow != NULL && pinfo->fd->visited)
+        add_mediated(iot_tree, tvb, flow, conversation.device);
     return tvb_captured_length(tvb);
 }
 
@@ -310,6 +454,7 @@ static void apply_local_networks(void)
 static void iotcloud_prefs_apply(void)
 {
     apply_local_networks();
+    wsc_double_pref_apply(&correlation_window, pref_window_text);
     if (rules == NULL)
         rebuild_rules();
 }
@@ -320,6 +465,8 @@ static void iotcloud_init(void)
         rules_free(g_ptr_array_index(retired_rules, i));
     g_ptr_array_set_size(retired_rules, 0);
     devices_reset(pref_max_devices);
+    mediated_reset(correlation_window.value, pref_min_events);
+    relations_settled = false;
     /* The signals are other dissectors' fields: ask tshark to keep them. */
     signals_want_fields(iotcloud_handle, true);
 }
@@ -331,7 +478,28 @@ static void iotcloud_cleanup(void)
 
 void proto_register_iotcloud(void)
 {
-    static gint *ett[] = { &ett_iotcloud, &ett_side };
+    static hf_register_info hf[] = {
+        { &hf_mediated,
+          { "Cloud-mediated conversation", "iotcloud.mediated", FT_NONE, BASE_NONE, NULL, 0x0,
+            "This conversation links two local devices through the cloud (needs two passes or the GUI)", HFILL } },
+        { &hf_mediated_peer,
+          { "Other device", "iotcloud.mediated.peer", FT_IPv4, BASE_NONE, NULL, 0x0,
+            "The other local device of the cloud-mediated pair", HFILL } },
+        { &hf_mediated_peer6,
+          { "Other device", "iotcloud.mediated.peer6", FT_IPv6, BASE_NONE, NULL, 0x0,
+            "The other local device of the cloud-mediated pair (IPv6)", HFILL } },
+        { &hf_mediated_kind,
+          { "Kind", "iotcloud.mediated.kind", FT_STRING, BASE_NONE, NULL, 0x0,
+            "relay (same remote address and port, one sends, one receives) or correlated "
+            "(bursts to a provider followed by its pushes to the other device)", HFILL } },
+        { &hf_mediated_via,
+          { "Via", "iotcloud.mediated.via", FT_STRING, BASE_NONE, NULL, 0x0,
+            "The remote address and port (relay) or the provider (correlated)", HFILL } },
+        { &hf_mediated_events,
+          { "Events", "iotcloud.mediated.events", FT_UINT32, BASE_DEC, NULL, 0x0,
+            "Correlated: bursts followed by a push; relay: packets of both conversations", HFILL } },
+    };
+    static gint *ett[] = { &ett_iotcloud, &ett_side, &ett_mediated };
     static uat_field_t rule_fields[] = {
         UAT_FLD_CSTRING(user_rules, signal, "Signal",
             "oui, oui_prefix, dhcp_hostname, dhcp_vendor_class, dhcp_prl, mdns_service, mdns_name, mdns_model, "
@@ -348,11 +516,13 @@ void proto_register_iotcloud(void)
     uat_t *rules_uat;
 
     proto_iotcloud = proto_register_protocol("IoT Cloud device identity", "IoT Cloud", "iotcloud");
-    wsc_register_field_set(proto_iotcloud, &hf_any, side_spec, G_N_ELEMENTS(side_spec), "iotcloud", "either end");
+    wsc_register_field_set(proto_iotcloud, &hf_any, side_spec, G_N_ELEMENTS(side_spec), "iotcloud", "",
+                           "either end");
     wsc_register_field_set(proto_iotcloud, &hf_src, side_spec, G_N_ELEMENTS(side_spec), "iotcloud.src",
-                           "source host");
+                           "Source ", "source host");
     wsc_register_field_set(proto_iotcloud, &hf_dst, side_spec, G_N_ELEMENTS(side_spec), "iotcloud.dst",
-                           "destination host");
+                           "Destination ", "destination host");
+    proto_register_field_array(proto_iotcloud, hf, array_length(hf));
     proto_register_subtree_array(ett, array_length(ett));
 
     iotcloud_handle = create_dissector_handle(dissect_iotcloud, proto_iotcloud);
@@ -360,6 +530,8 @@ void proto_register_iotcloud(void)
     register_init_routine(iotcloud_init);
     register_cleanup_routine(iotcloud_cleanup);
     retired_rules = g_ptr_array_new();
+    iotcloud_tap = register_tap(IOTCLOUD_TAP);
+    iotcloud_stats_register();
 
     module = prefs_register_protocol(proto_iotcloud, iotcloud_prefs_apply);
     prefs_register_string_preference(module, "local_networks", "Local networks",
@@ -368,6 +540,12 @@ void proto_register_iotcloud(void)
     prefs_register_uint_preference(module, "max_devices", "Most devices tracked",
         "Devices remembered per capture; past this the oldest makes room (default 10000).",
         10, &pref_max_devices);
+    prefs_register_string_preference(module, "correlation_window", "Correlation window (seconds)",
+        "How soon after a device's burst to a provider a push from that provider to another device "
+        "counts as caused by it (default 2).", &pref_window_text);
+    prefs_register_uint_preference(module, "correlation_min_events", "Correlated events needed",
+        "Bursts followed by a push needed before two devices are reported as correlated (default 2).",
+        10, &pref_min_events);
     rules_uat = uat_new("IoT Cloud device rules",
         sizeof(user_rule_t),
         "iotcloud_device_rules",    /* file in the profile folder */
@@ -387,6 +565,7 @@ void proto_register_iotcloud(void)
 void proto_reg_handoff_iotcloud(void)
 {
     signals_resolve_fields();
+    cloud_lookup_handle = find_dissector(WSC_CLOUD_LOOKUP);     /* NULL without the cloud plugin */
     /* Preferences are applied after handoff, and the apply callback runs only
      * when one of ours changes: put the defaults in force now. */
     iotcloud_prefs_apply();

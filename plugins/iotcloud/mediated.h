@@ -1,0 +1,81 @@
+/* mediated.h: devices that interact only through the cloud.
+ *
+ * Two local devices that never exchange a packet may still act on each
+ * other: an Echo's voice command goes to AWS and AWS pushes the Sonos; a
+ * camera streams to a cloud relay that a viewer pulls from. Every packet
+ * between a local device and a remote host updates a per-conversation flow:
+ *
+ * - relay: two devices exchange traffic with the same remote address and port
+ *   at the same time, one mostly sending, the other mostly receiving;
+ * - correlated: device A starts a burst towards provider P and, within the
+ *   window, P starts pushing to device B (B sent nothing to P just before);
+ *   at least min_events times, and after at least half of A's bursts to P.
+ *
+ * Pairs that also talk directly on the LAN are reported as direct, not as
+ * mediated. Everything is bounded: flows, endpoints, relations.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef IOTCLOUD_MEDIATED_H
+#define IOTCLOUD_MEDIATED_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/addr.h"
+#include "core/cloud_api.h"
+#include "devices.h"
+
+typedef enum { MEDIATED_RELAY = 1, MEDIATED_CORRELATED } mediated_kind_t;
+
+typedef struct {
+    mediated_kind_t kind;
+    device_t   *from;           /* relay: the sender; correlated: the device whose bursts come first */
+    device_t   *to;             /* relay: the receiver; correlated: the pushed device */
+    wsc_addr_t  from_addr;
+    wsc_addr_t  to_addr;
+    const char *via;            /* "54.194.162.98:2048", or the provider ("AWS") */
+    unsigned    events;         /* correlated: bursts followed by a push; relay: packets of both flows */
+    bool        direct;         /* the pair also talks on the LAN: not only through the cloud */
+} relation_t;
+
+/* One packet between a local device and another host, as the analysis sees it. */
+typedef struct {
+    device_t   *device;         /* the local end */
+    wsc_addr_t  device_addr;
+    device_t   *peer_device;    /* the other end when it is local too, else NULL */
+    wsc_addr_t  remote;
+    uint16_t    remote_port;
+    uint8_t     ipproto;
+    bool        outbound;       /* the device sent it */
+    uint32_t    bytes;
+    int64_t     ts_ns;
+} mediated_packet_t;
+
+/* The conversation of a packet: counts, and what the cloud plugin says of the remote end. */
+typedef struct flow flow_t;
+
+void mediated_reset(double window_seconds, unsigned min_events);
+
+/* First pass: count the packet in its flow (created on first sight; NULL
+ * when the table is full). `lookup` labels the remote end: called once per
+ * new flow and again as the flow grows. */
+flow_t *mediated_observe(const mediated_packet_t *p,
+                         void (*lookup)(void *ctx, const wsc_addr_t *addr, wsc_cloud_label_t *out), void *ctx);
+/* Later passes: the packet's flow, or NULL. Its label is asked for once
+ * more, for names learned after the flow began. */
+flow_t *mediated_flow(const mediated_packet_t *p,
+                      void (*lookup)(void *ctx, const wsc_addr_t *addr, wsc_cloud_label_t *out), void *ctx);
+const wsc_cloud_label_t *mediated_flow_label(const flow_t *flow);
+
+/* Relations found so far; `version` changes whenever they do. */
+unsigned mediated_version(void);
+unsigned mediated_count(void);
+const relation_t *mediated_relation(unsigned index);
+/* Weighs relay candidates now (it is otherwise done every few hundred packets). */
+void mediated_settle(void);
+
+/* The mediated relations a flow takes part in (not direct ones). */
+unsigned mediated_flow_relations(const flow_t *flow, const relation_t **out, unsigned max);
+
+#endif /* IOTCLOUD_MEDIATED_H */

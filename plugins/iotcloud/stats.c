@@ -1,0 +1,137 @@
+/* stats.c: tshark -z iotcloud,tree and Statistics > IoT Cloud > Devices and Clouds.
+ *
+ * Devices                                            Count = packets; Average, Min, Max = bytes a packet
+ *   192.168.177.122 Sonos speaker (SonosZP)
+ *     AWS                                              a provider, "local network" or "unknown provider"
+ *       EC2 eu-west-1 msmetrics.ws.sonos.com           service, region, host name
+ * Bytes                                              Count = bytes
+ *   192.168.177.122 Sonos speaker (SonosZP)
+ *     sent / received
+ * Cloud-mediated conversations
+ *   correlated: 192.168.179.172 -> 192.168.177.122 via AWS      count = events
+ *   relay: 192.168.2.136 -> 192.168.2.20 via 54.194.162.98:2048 count = packets
+ * Direct (not only through the cloud)
+ *   192.168.180.44 <-> 192.168.177.122 (also correlated via AWS)
+ *
+ * A device's line is named when the device is first seen: with tshark -2 (or
+ * in the GUI) that is its final identity.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <wireshark.h>
+#include <epan/stats_tree.h>
+
+#include "mediated.h"
+#include "tap.h"
+
+static const char *const node_devices = "Devices";
+static const char *const node_bytes = "Bytes";
+static const char *const node_mediated = "Cloud-mediated conversations";
+static const char *const node_direct = "Direct (not only through the cloud)";
+static const char *const node_sent = "sent";
+static const char *const node_received = "received";
+
+static int st_devices, st_bytes, st_mediated, st_direct;
+static GHashTable *device_names;        /* device_t -> its line, fixed at first sight */
+static unsigned relations_shown;        /* mediated_version() last drawn */
+
+static void stats_init(stats_tree *st)
+{
+    st_devices = stats_tree_create_node(st, node_devices, 0, STAT_DT_INT, TRUE);
+    st_bytes = stats_tree_create_node(st, node_bytes, 0, STAT_DT_INT, TRUE);
+    st_mediated = stats_tree_create_node(st, node_mediated, 0, STAT_DT_INT, TRUE);
+    st_direct = stats_tree_create_node(st, node_direct, 0, STAT_DT_INT, TRUE);
+    if (device_names == NULL)
+        device_names = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+    g_hash_table_remove_all(device_names);
+    relations_shown = 0;
+}
+
+static const char *device_line(const iotcloud_tap_t *rec)
+{
+    char *line = g_hash_table_lookup(device_names, rec->device);
+    const verdict_t *v;
+    char addr[WSC_ADDR_STRLEN];
+
+    if (line != NULL)
+        return line;
+    v = devices_verdict(rec->device);
+    wsc_addr_to_str(&rec->device_addr, addr);
+    line = g_strdup_printf("%s %s %s%s%s%s", addr,
+                           v && v->vendor ? v->vendor : "unknown vendor",
+                           v && v->type != TYPE_NONE ? device_type_name(v->type) : "device",
+                           v && v->name ? " (" : "", v && v->name ? v->name : "", v && v->name ? ")" : "");
+    g_hash_table_insert(device_names, rec->device, line);
+    return line;
+}
+
+static void cloud_line(const wsc_cloud_label_t *c, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s%s%s%s%s", c->service ? c->service : "",
+             c->region ? " " : "", c->region ? c->region : "",
+             c->hostname ? " " : "", c->hostname ? c->hostname : "");
+    if (buf[0] == ' ')
+        memmove(buf, buf + 1, strlen(buf));
+    if (buf[0] == '\0')
+        g_strlcpy(buf, "(no service or name)", size);
+}
+
+static void relation_line(const relation_t *r, char *buf, size_t size)
+{
+    char from[WSC_ADDR_STRLEN], to[WSC_ADDR_STRLEN];
+
+    wsc_addr_to_str(&r->from_addr, from);
+    wsc_addr_to_str(&r->to_addr, to);
+    if (r->direct)
+        snprintf(buf, size, "%s <-> %s (also %s via %s)", from, to,
+                 r->kind == MEDIATED_RELAY ? "relayed" : "correlated", r->via);
+    else
+        snprintf(buf, size, "%s: %s -> %s via %s", r->kind == MEDIATED_RELAY ? "relay" : "correlated",
+                 from, to, r->via);
+}
+
+/* Relations change as the capture goes on: show the current ones. */
+static void refresh_relations(stats_tree *st)
+{
+    char line[256];
+
+    mediated_settle();
+    if (mediated_version() == relations_shown)
+        return;
+    relations_shown = mediated_version();
+    for (unsigned i = 0; i < mediated_count(); i++) {
+        const relation_t *r = mediated_relation(i);
+        relation_line(r, line, sizeof(line));
+        set_stat_node(st, line, r->direct ? st_direct : st_mediated, FALSE, (gint)r->events);
+    }
+}
+
+static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
+                                      const void *data, tap_flags_t flags _U_)
+{
+    const iotcloud_tap_t *rec = data;
+    const char *provider;
+    char service[256];
+    const char *device = device_line(rec);
+    int device_node, provider_node, bytes_node;
+
+    tick_stat_node(st, node_devices, 0, TRUE);
+    device_node = avg_stat_node_add_value_int(st, device, st_devices, TRUE, (gint)rec->bytes);
+    increase_stat_node(st, node_bytes, 0, TRUE, (gint)rec->bytes);
+    bytes_node = increase_stat_node(st, device, st_bytes, TRUE, (gint)rec->bytes);
+    increase_stat_node(st, rec->outbound ? node_sent : node_received, bytes_node, FALSE, (gint)rec->bytes);
+    provider = rec->remote_is_local ? "local network" : rec->cloud.provider ? rec->cloud.provider : "unknown provider";
+    provider_node = avg_stat_node_add_value_int(st, provider, device_node, TRUE, (gint)rec->bytes);
+    if (!rec->remote_is_local && rec->cloud.provider != NULL) {
+        cloud_line(&rec->cloud, service, sizeof(service));
+        avg_stat_node_add_value_int(st, service, provider_node, FALSE, (gint)rec->bytes);
+    }
+    refresh_relations(st);
+    return TAP_PACKET_REDRAW;
+}
+
+void iotcloud_stats_register(void)
+{
+    stats_tree_register_plugin(IOTCLOUD_TAP, "iotcloud", "IoT Cloud/Devices and Clouds", 0,
+                               stats_packet, stats_init, NULL);
+}

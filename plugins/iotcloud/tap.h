@@ -1,0 +1,37 @@
+/* tap.h: the "iotcloud" tap: one record per IP packet with a local device.
+ *
+ * Queued by the postdissector even without a tree, so statistics and other
+ * plugins can listen (register_tap_listener("iotcloud", ...)).
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef IOTCLOUD_TAP_H
+#define IOTCLOUD_TAP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <epan/packet.h>
+
+#include "core/addr.h"
+#include "core/cloud_api.h"
+#include "devices.h"
+
+#define IOTCLOUD_TAP "iotcloud"
+
+typedef struct {
+    device_t   *device;         /* the local end */
+    wsc_addr_t  device_addr;
+    wsc_addr_t  remote;         /* the other end: a remote host, or another local device */
+    uint16_t    remote_port;
+    bool        remote_is_local;
+    bool        outbound;       /* the device sent the packet */
+    uint32_t    bytes;          /* frame length */
+    nstime_t    time;
+    wsc_cloud_label_t cloud;    /* what the cloud plugin says of the remote end */
+} iotcloud_tap_t;
+
+/* Statistics > IoT Cloud and tshark -z iotcloud,tree. */
+void iotcloud_stats_register(void);
+
+#endif /* IOTCLOUD_TAP_H */
