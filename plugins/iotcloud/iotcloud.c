@@ -503,7 +503,7 @@ void proto_register_iotcloud(void)
     static uat_field_t rule_fields[] = {
         UAT_FLD_CSTRING(user_rules, signal, "Signal",
             "oui, oui_prefix, dhcp_hostname, dhcp_vendor_class, dhcp_prl, mdns_service, mdns_name, mdns_model, "
-            "ssdp_server, ssdp_type, ssdp_usn, ssdp_location, dns_name, user_agent"),
+            "ssdp_server, ssdp_type, ssdp_usn, ssdp_location, dns_name, user_agent, lan_port"),
         UAT_FLD_CSTRING(user_rules, match, "Match", "exact, prefix, suffix, contains, glob or domain"),
         UAT_FLD_CSTRING(user_rules, pattern, "Pattern", "What the signal's value must match (any case)"),
         UAT_FLD_CSTRING(user_rules, vendor, "Vendor", "Vendor this evidence points to, or -"),

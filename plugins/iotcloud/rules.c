@@ -30,7 +30,7 @@ static const char *const signal_names[SIG_COUNT] = {
     [SIG_DHCP_PRL] = "dhcp_prl", [SIG_MDNS_SERVICE] = "mdns_service", [SIG_MDNS_NAME] = "mdns_name",
     [SIG_MDNS_MODEL] = "mdns_model", [SIG_SSDP_SERVER] = "ssdp_server", [SIG_SSDP_TYPE] = "ssdp_type",
     [SIG_SSDP_USN] = "ssdp_usn", [SIG_SSDP_LOCATION] = "ssdp_location", [SIG_DNS_NAME] = "dns_name",
-    [SIG_USER_AGENT] = "user_agent",
+    [SIG_USER_AGENT] = "user_agent", [SIG_LAN_PORT] = "lan_port",
 };
 
 static const char *const match_names[] = {

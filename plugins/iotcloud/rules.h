@@ -29,6 +29,7 @@ typedef enum {
     SIG_SSDP_LOCATION,
     SIG_DNS_NAME,           /* names looked up, and TLS/QUIC server names */
     SIG_USER_AGENT,
+    SIG_LAN_PORT,           /* broadcasts/multicasts it sends: "udp/6667" */
     SIG_COUNT
 } signal_t;
 

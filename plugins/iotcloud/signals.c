@@ -178,13 +178,18 @@ static void observe_service_name(device_t *device, const char *name)
     devices_observe(device, SIG_MDNS_NAME, instance);
 }
 
-/* TXT "md=Google Home Mini": the keys DNS-SD services use for the model. */
+/* TXT "md=Google Home Mini": the keys DNS-SD services use for the model;
+ * a string without a key ("IC-3115W Network Camera") is taken whole. */
 static void observe_txt(device_t *device, const char *txt)
 {
     static const char *const model_keys[] = { "md=", "model=", "mdl=", "ty=", "modelid=", "usb_mdl=" };
 
     if (txt == NULL)
         return;
+    if (strchr(txt, '=') == NULL) {
+        devices_observe(device, SIG_MDNS_MODEL, txt);
+        return;
+    }
     for (size_t i = 0; i < G_N_ELEMENTS(model_keys); i++)
         if (g_ascii_strncasecmp(txt, model_keys[i], strlen(model_keys[i])) == 0)
             devices_observe(device, SIG_MDNS_MODEL, txt + strlen(model_keys[i]));
@@ -287,6 +292,19 @@ static void collect_names(proto_tree *tree, packet_info *pinfo, device_t *sender
     devices_observe(sender, SIG_USER_AGENT, first_string(tree, F_HTTP_USER_AGENT));
 }
 
+/* LAN discovery protocols a device announces itself with (Tuya on UDP
+ * 6666/6667, ...): the port of a broadcast or multicast it sends. */
+static void collect_lan_port(packet_info *pinfo, device_t *sender)
+{
+    wsc_addr_t dst;
+    char port[16];
+
+    if (!wsc_addr_from_address(&pinfo->net_dst, &dst) || !wsc_addr_is_group(&dst))
+        return;
+    snprintf(port, sizeof(port), "udp/%u", pinfo->destport);
+    devices_observe(sender, SIG_LAN_PORT, port);
+}
+
 void signals_collect(proto_tree *tree, packet_info *pinfo, device_t *sender)
 {
     bool udp = pinfo->ptype == PT_UDP;
@@ -299,6 +317,8 @@ void signals_collect(proto_tree *tree, packet_info *pinfo, device_t *sender)
     }
     if (sender == NULL)
         return;
+    if (udp)
+        collect_lan_port(pinfo, sender);
     if (udp && pinfo->srcport == MDNS_PORT)
         collect_mdns(tree, sender);
     else if (udp && (pinfo->destport == SSDP_PORT || pinfo->srcport == SSDP_PORT))
