@@ -441,6 +441,9 @@ def iot_alexa_sonos():
     phone = host("192.168.180.44", "3c:28:6d:5f:3c:1a")
     harmony = host("192.168.182.11", "00:04:20:f8:f7:cf")
     roomba = host("192.168.183.129", "40:9f:38:65:36:67")
+    for k, (device, name) in enumerate([(echo, "amazon-bd974b201"), (sonos, "SonosZP"), (phone, "android-5f3c1a2b9d8e7f60"),
+                                        (harmony, "HarmonyHub"), (roomba, "Roomba")]):
+        device.dhcp(-5.0 + k, name, "android-dhcp-8.0.0" if device is phone else None, server=router, xid=0x500 + k)
     alexa = echo.connect(0.0, "52.94.219.213", 443, sport=49800)
     sonos_cloud = sonos.connect(0.5, "34.243.113.114", 443, sport=49900, rtt=0.035)
     app = phone.connect(1.0, "52.94.219.213", 443, sport=50100)

@@ -22,3 +22,9 @@ tshark -r captures/talk_delta_distance.pcap -o 'gui.column.format:"No.","%m","Ti
 
 # Which cloud each server of the talk's examples belongs to (first packet of each connection).
 tshark -2 -r captures/cloud_talk_examples.pcap -Y 'tcp.flags.syn == 1 && tcp.flags.ack == 0' -o 'gui.column.format:"No.","%m","Destination","%d","Provider","%Cus:cloud.dst.provider","Service","%Cus:cloud.dst.service","Region","%Cus:cloud.dst.region","Host name","%Cus:cloud.dst.hostname","By","%Cus:cloud.dst.source"'
+
+# The talk's smart home: which device is which, from what each one says.
+tshark -2 -r captures/iot_smart_home.pcap -Y 'dhcp.option.dhcp == 1' -o 'gui.column.format:"No.","%m","MAC","%uhs","Vendor","%Cus:iotcloud.src.vendor","Type","%Cus:iotcloud.src.type","Model","%Cus:iotcloud.src.model","Name","%Cus:iotcloud.src.name","Confidence","%Cus:iotcloud.src.confidence"'
+
+# The Echo and the Sonos never exchange a packet, yet one drives the other through AWS.
+tshark -2 -r captures/iot_alexa_sonos.pcap -q -z iotcloud,tree
