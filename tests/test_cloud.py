@@ -172,10 +172,8 @@ def test_database_of_the_wrong_kind_is_refused(tshark, tmp_path):
     assert set(proc.stdout.split("\n")) - {""} == set()
 
 
-def test_missing_data_files_are_reported_and_ranges_still_work(stock_plugin_root, suite_plugin_root, tmp_path):
-    from wsenv import TShark
-    bare = TShark(suite_plugin_root, tmp_path / "bare", with_data=False)
-    proc = bare.run("-r", TALK, "-T", "fields", "-e", "cloud.dst.provider", "-Y", "ip.dst == 54.194.162.98",
+def test_missing_data_files_are_reported_and_ranges_still_work(bare_tshark):
+    proc = bare_tshark.run("-r", TALK, "-T", "fields", "-e", "cloud.dst.provider", "-Y", "ip.dst == 54.194.162.98",
                     "-o", f"cloud.ranges_db:{Path(__file__).parents[1] / 'build/data/iotcloud/cloud-ranges.mmdb'}")
     assert "hostname_patterns.csv is not installed" in proc.stderr
     assert "asn_providers.csv is not installed" in proc.stderr

@@ -95,10 +95,8 @@ def test_malformed_user_rule_is_refused_with_a_clear_message(tshark):
     assert "unknown match" in proc.stderr
 
 
-def test_missing_rules_file_is_reported_once_and_oui_still_names_vendors(suite_plugin_root, tmp_path):
-    from wsenv import TShark
-    bare = TShark(suite_plugin_root, tmp_path / "bare", with_data=False)
-    proc = bare.run("-r", SMART_HOME, "-2", "-T", "fields", "-e", "ip.src", "-e", "iotcloud.src.vendor",
+def test_missing_rules_file_is_reported_once_and_oui_still_names_vendors(bare_tshark):
+    proc = bare_tshark.run("-r", SMART_HOME, "-2", "-T", "fields", "-e", "ip.src", "-e", "iotcloud.src.vendor",
                     "-Y", "ip.src == 192.168.177.122")
     assert proc.stderr.count("device_rules.tsv is not installed") == 1
     assert set(proc.stdout.splitlines()) == {"192.168.177.122\tSonos"}

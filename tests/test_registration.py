@@ -1,12 +1,12 @@
 """The suite's fields and preferences are registered with stock tshark, and
 an install lands where stock tshark looks."""
 import os
-import re
 import subprocess
 
 import pytest
 
-from wsenv import BUILD, TShark, stock_plugin_dir
+from conftest import capture
+from wsenv import BUILD, TShark, make_data_root, stock_data_dir, stock_plugin_dir
 
 DELTA_DISTANCE_FIELDS = [
     "delta_distance.delta", "delta_distance.prev_frame",
@@ -54,8 +54,14 @@ def test_install_puts_plugins_where_stock_tshark_looks(tmp_path):
     assert (staged / "epan" / "delta_distance.so").exists(), sorted(str(p) for p in tmp_path.rglob("*.so"))
     installed = TShark(staged.parent, tmp_path / "home", with_data=False)
     assert "delta_distance.cat6.km" in registered_fields(installed)
-    folders = subprocess.run(["tshark", "-G", "folders"], capture_output=True, text=True).stdout
-    data_dir = re.search(r"^Global configuration:\s+(\S+)", folders, re.M).group(1)
-    staged_data = tmp_path / data_dir.lstrip("/") / "iotcloud"
-    for name in ("cloud-ranges.mmdb", "hostname_patterns.csv", "asn_providers.csv"):
+    staged_data = tmp_path / str(stock_data_dir()).lstrip("/") / "iotcloud"
+    for name in ("cloud-ranges.mmdb", "hostname_patterns.csv", "asn_providers.csv", "device_rules.tsv"):
         assert (staged_data / name).exists(), name
+    # With the data where the install put it (and no personal copy), the plugins find it themselves.
+    data_root = make_data_root(tmp_path / "data")
+    (data_root / "iotcloud").symlink_to(staged_data)
+    proc = TShark(staged.parent, tmp_path / "home2", with_data=False, data_root=data_root).run(
+        "-r", capture("cloud_talk_examples.pcap"), "-T", "fields", "-e", "cloud.dst.provider",
+        "-Y", "ip.dst == 54.194.162.98")
+    assert "not installed" not in proc.stderr
+    assert set(proc.stdout.split()) == {"AWS"}

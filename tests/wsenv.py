@@ -31,6 +31,22 @@ def stock_plugin_dir():
     return Path(match.group(1))
 
 
+def stock_data_dir():
+    out = subprocess.run(["tshark", "-G", "folders"], capture_output=True, text=True, check=True).stdout
+    return Path(re.search(r"^Global configuration:\s+(\S+)", out, re.M).group(1))
+
+
+def make_data_root(root):
+    """A WIRESHARK_DATA_DIR: links to stock Wireshark's data files (manuf,
+    dtds, ...) without the suite's installed folder, so a test sees only the
+    data it is given (the build's, through the personal configuration folder)."""
+    root.mkdir(parents=True, exist_ok=True)
+    for item in stock_data_dir().iterdir():
+        if item.name != DATA_SUBDIR:
+            (root / item.name).symlink_to(item)
+    return root
+
+
 def make_plugin_root(root, plugins=()):
     """A WIRESHARK_PLUGIN_DIR: <root>/4.0/{epan,wiretap,codecs} with the stock
     plugins and the named plugins of the suite's build."""
@@ -61,8 +77,9 @@ class TShark:
     with_data links the build's data files (databases, rules) where the
     plugins look for a user's copy: <config>/iotcloud/."""
 
-    def __init__(self, plugin_root, home, with_data=True):
+    def __init__(self, plugin_root, home, with_data=True, data_root=None):
         self.plugin_root = plugin_root
+        self.data_root = data_root
         self.home = Path(home)
         self.config = self.home / "config"
         self.config.mkdir(parents=True, exist_ok=True)
@@ -75,6 +92,8 @@ class TShark:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("WIRESHARK_", "XDG_"))}
         env.update(HOME=str(self.home), WIRESHARK_CONFIG_DIR=str(self.config),
                    WIRESHARK_PLUGIN_DIR=str(self.plugin_root), TZ="UTC", LC_ALL="C.UTF-8")
+        if self.data_root is not None:
+            env["WIRESHARK_DATA_DIR"] = str(self.data_root)
         return env
 
     def run(self, *args, check=True):

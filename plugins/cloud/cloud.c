@@ -145,11 +145,8 @@ static int dissect_cloud(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
     proto_item *top;
     proto_tree *cloud_tree;
 
-    if (pref_use_names && !pinfo->fd->visited) {
-        wsc_addr_t dst_addr;
-        if (wsc_addr_from_address(&pinfo->net_dst, &dst_addr))
-            cloud_learn(tree, &dst_addr, cloud_sources_patterns(), is_local);
-    }
+    if (pref_use_names && !pinfo->fd->visited)
+        cloud_learn(tvb, pinfo, tree, cloud_sources_patterns(), is_local);
     has_src = annotate(&pinfo->net_src, pinfo->pool, &src);
     has_dst = annotate(&pinfo->net_dst, pinfo->pool, &dst);
     if (tree == NULL || (!has_src && !has_dst))
@@ -214,18 +211,6 @@ static void cloud_prefs_apply(void)
     cloud_sources_apply(&prefs);
 }
 
-static void cloud_init(void)
-{
-    /* Names come from other dissectors' fields: ask tshark to keep them in
-     * the tree, only when name learning is on (it makes tshark build a tree). */
-    cloud_learn_want_fields(cloud_handle, pref_use_names);
-}
-
-static void cloud_cleanup(void)
-{
-    cloud_learn_want_fields(cloud_handle, false);
-}
-
 static const wsc_field_spec_t side_spec[] = {
     { offsetof(side_fields_t, provider), "provider", "Provider", FT_STRING, BASE_NONE,
       "Cloud or CDN provider" },
@@ -260,17 +245,15 @@ void proto_register_cloud(void)
     cloud_handle = create_dissector_handle(dissect_cloud, proto_cloud);
     register_dissector(WSC_CLOUD_LOOKUP, lookup_for_plugins, -1);   /* no protocol: adds no layer */
     register_postdissector(cloud_handle);
-    register_init_routine(cloud_init);
-    register_cleanup_routine(cloud_cleanup);
     cloud_hosts_register();
 
     module = prefs_register_protocol(proto_cloud, cloud_prefs_apply);
     prefs_register_bool_preference(module, "use_ranges", "Use published provider ranges",
         "Label addresses from the providers' published IP ranges (" CLOUD_RANGES_FILE ").", &pref_use_ranges);
     prefs_register_bool_preference(module, "use_names", "Use names seen in the capture",
-        "Bind DNS answers (through CNAME chains), TLS/QUIC server names and HTTP Host to addresses, "
-        "and match them against CDN and cloud host name patterns. Makes tshark build a protocol tree "
-        "for every packet.", &pref_use_names);
+        "Bind DNS answers (through CNAME chains), TLS server names and HTTP Host to addresses, "
+        "and match them against CDN and cloud host name patterns. Names only a decrypting dissector "
+        "knows (TLS over QUIC) are read when the packet's tree is shown.", &pref_use_names);
     prefs_register_bool_preference(module, "use_asn", "Use an ASN database",
         "Map autonomous systems to providers when an ASN database (GeoLite2-ASN or DB-IP ASN Lite) is found.",
         &pref_use_asn);

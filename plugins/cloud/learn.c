@@ -5,35 +5,26 @@
 #include <wireshark.h>
 #include <wsutil/inet_addr.h>
 
-#include "core/fields.h"
+#include "core/dns_wire.h"
+#include "core/http_wire.h"
+#include "core/ip_peek.h"
+#include "core/server_name.h"
 #include "hosts.h"
 #include "learn.h"
 
 #define MAX_RECORDS     64
 #define MAX_CHAIN       8
-#define MAX_NAME        255
+#define DNS_PORT        53
+#define IPPROTO_TCP_NUM 6
+#define IPPROTO_UDP_NUM 17
 
-enum {
-    F_DNS_RESP_NAME, F_DNS_CNAME, F_DNS_A, F_DNS_AAAA, F_DNS_PTR,
-    F_TLS_SNI, F_HTTP_HOST,
-    N_FIELDS
-};
-
-static wsc_field_t fields[N_FIELDS] = {
-    [F_DNS_RESP_NAME] = { "dns.resp.name", -1 },
-    [F_DNS_CNAME]     = { "dns.cname", -1 },
-    [F_DNS_A]         = { "dns.a", -1 },
-    [F_DNS_AAAA]      = { "dns.aaaa", -1 },
-    [F_DNS_PTR]       = { "dns.ptr.domain_name", -1 },
-    [F_TLS_SNI]       = { "tls.handshake.extensions_server_name", -1 },
-    [F_HTTP_HOST]     = { "http.host", -1 },
-};
 
 /* One answer record: its owner name and what it points to. */
 typedef struct {
-    const char *owner;
-    const char *cname;          /* CNAME records */
-    wsc_addr_t  addr;           /* A/AAAA records (cname == NULL) */
+    char       owner[WSC_DNS_NAME_MAX];
+    char       cname[WSC_DNS_NAME_MAX];     /* CNAME records; "" for the others */
+    wsc_addr_t addr;                        /* A/AAAA records */
+    bool       is_ptr;                      /* PTR: cname holds the name of the owner's address */
 } record_t;
 
 typedef struct {
@@ -43,72 +34,10 @@ typedef struct {
 
 void cloud_learn_resolve_fields(void)
 {
-    wsc_fields_resolve(fields, N_FIELDS, "cloud");
+    wsc_server_name_resolve("cloud");
 }
 
-void cloud_learn_want_fields(dissector_handle_t handle, bool want)
-{
-    wsc_fields_want(handle, fields, want ? N_FIELDS : 0);
-}
-
-static bool usable_name(const char *name)
-{
-    return name != NULL && *name != '\0' && strlen(name) <= MAX_NAME;
-}
-
-/* The owner of a record is the last resp.name item that starts at or before
- * the record's data, in the same DNS message. */
-static const char *owner_of(GPtrArray *names, const field_info *data)
-{
-    const field_info *owner = NULL;
-    guint lo = 0, hi = names->len;
-
-    while (lo < hi) {       /* names are in tree order, which is offset order */
-        guint mid = (lo + hi) / 2;
-        const field_info *fi = g_ptr_array_index(names, mid);
-        if (fi->start <= data->start) {
-            owner = fi;
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    if (owner == NULL || owner->ds_tvb != data->ds_tvb)
-        return NULL;
-    return wsc_finfo_string((field_info *)owner);
-}
-
-static void collect(answers_t *answers, GPtrArray *names, GPtrArray *data, bool is_cname)
-{
-    for (guint i = 0; data != NULL && i < data->len && answers->n < MAX_RECORDS; i++) {
-        field_info *fi = g_ptr_array_index(data, i);
-        record_t *r = &answers->records[answers->n];
-        r->owner = owner_of(names, fi);
-        if (!usable_name(r->owner))
-            continue;
-        if (is_cname) {
-            r->cname = wsc_finfo_string(fi);
-            if (!usable_name(r->cname))
-                continue;
-        } else {
-            r->cname = NULL;
-            if (!wsc_finfo_addr(fi, &r->addr))
-                continue;
-        }
-        answers->n++;
-    }
-}
-
-/* The record whose CNAME target is `name`, if any. */
-static const record_t *alias_of(const answers_t *answers, const char *name)
-{
-    for (unsigned i = 0; i < answers->n; i++) {
-        const record_t *r = &answers->records[i];
-        if (r->cname != NULL && g_ascii_strcasecmp(r->cname, name) == 0)
-            return r;
-    }
-    return NULL;
-}
+/* --- binding -------------------------------------------------------------- */
 
 static void bind_name(const wsc_addr_t *addr, const char *const *chain, unsigned n,
                       const cloud_patterns_t *patterns)
@@ -127,6 +56,49 @@ static void bind_name(const wsc_addr_t *addr, const char *const *chain, unsigned
             return;
         }
     }
+}
+
+/* --- DNS ------------------------------------------------------------------ */
+
+static bool collect(void *ctx, const wsc_dns_record_t *rr)
+{
+    answers_t *answers = ctx;
+    record_t *r;
+
+    if (rr->section == WSC_DNS_QUESTION || rr->name[0] == '\0')
+        return true;
+    r = &answers->records[answers->n];
+    memset(r, 0, sizeof(*r));
+    switch (rr->type) {
+    case WSC_DNS_A:
+    case WSC_DNS_AAAA:
+        if (rr->addr.family == 0)
+            return true;
+        r->addr = rr->addr;
+        break;
+    case WSC_DNS_CNAME:
+    case WSC_DNS_PTR:
+        if (rr->target[0] == '\0')
+            return true;
+        g_strlcpy(r->cname, rr->target, sizeof(r->cname));
+        r->is_ptr = rr->type == WSC_DNS_PTR;
+        break;
+    default:
+        return true;
+    }
+    g_strlcpy(r->owner, rr->name, sizeof(r->owner));
+    return ++answers->n < MAX_RECORDS;
+}
+
+/* The CNAME record whose target is `name`, if any. */
+static const record_t *alias_of(const answers_t *answers, const char *name)
+{
+    for (unsigned i = 0; i < answers->n; i++) {
+        const record_t *r = &answers->records[i];
+        if (!r->is_ptr && r->cname[0] != '\0' && g_ascii_strcasecmp(r->cname, name) == 0)
+            return r;
+    }
+    return NULL;
 }
 
 static int hex_digit(char c)
@@ -165,62 +137,55 @@ static bool reverse_name_addr(const char *name, wsc_addr_t *out)
     return ok;
 }
 
-/* Reverse lookups name the address itself: ec2-54-194-162-98.eu-west-1.compute.amazonaws.com. */
-static void learn_ptr(GPtrArray *names, GPtrArray *ptrs, const cloud_patterns_t *patterns,
+static void learn_dns(const uint8_t *msg, size_t len, const cloud_patterns_t *patterns,
                       bool (*is_local)(const wsc_addr_t *))
 {
-    for (guint i = 0; ptrs != NULL && i < ptrs->len && i < MAX_RECORDS; i++) {
-        field_info *fi = g_ptr_array_index(ptrs, i);
-        const char *owner = owner_of(names, fi);
-        const char *target = wsc_finfo_string(fi);
-        wsc_addr_t addr;
+    answers_t *answers = g_new(answers_t, 1);
+    wsc_dns_header_t header;
 
-        if (usable_name(owner) && usable_name(target) && reverse_name_addr(owner, &addr) &&
-            !is_local(&addr) && !wsc_addr_is_group(&addr))
-            bind_name(&addr, &target, 1, patterns);
+    answers->n = 0;
+    if (wsc_dns_parse(msg, len, 4 * MAX_RECORDS, &header, collect, answers) && header.response) {
+        for (unsigned i = 0; i < answers->n; i++) {
+            const record_t *r = &answers->records[i];
+            const char *chain[MAX_CHAIN];
+            unsigned n = 1;
+            wsc_addr_t reversed;
+
+            if (r->is_ptr) {            /* ec2-54-194-162-98.eu-west-1.compute.amazonaws.com */
+                const char *name = r->cname;
+                if (reverse_name_addr(r->owner, &reversed) && !is_local(&reversed) && !wsc_addr_is_group(&reversed))
+                    bind_name(&reversed, &name, 1, patterns);
+                continue;
+            }
+            if (r->cname[0] != '\0' || is_local(&r->addr) || wsc_addr_is_group(&r->addr))
+                continue;
+            /* Walk back from the address's owner to the name the client asked for. */
+            chain[MAX_CHAIN - 1] = r->owner;
+            for (const record_t *alias = alias_of(answers, r->owner); alias != NULL && n < MAX_CHAIN;
+                 alias = alias_of(answers, alias->owner))
+                chain[MAX_CHAIN - ++n] = alias->owner;
+            bind_name(&r->addr, &chain[MAX_CHAIN - n], n, patterns);
+        }
     }
+    g_free(answers);
 }
 
-static void learn_dns(proto_tree *tree, const cloud_patterns_t *patterns, bool (*is_local)(const wsc_addr_t *))
-{
-    GPtrArray *names = wsc_field_all(tree, &fields[F_DNS_RESP_NAME]);
-    answers_t answers;
-
-    if (names == NULL)
-        return;
-    learn_ptr(names, wsc_field_all(tree, &fields[F_DNS_PTR]), patterns, is_local);
-    answers.n = 0;
-    collect(&answers, names, wsc_field_all(tree, &fields[F_DNS_CNAME]), true);
-    collect(&answers, names, wsc_field_all(tree, &fields[F_DNS_A]), false);
-    collect(&answers, names, wsc_field_all(tree, &fields[F_DNS_AAAA]), false);
-    for (unsigned i = 0; i < answers.n; i++) {
-        const record_t *r = &answers.records[i];
-        const char *chain[MAX_CHAIN];
-        unsigned n = 1;
-
-        if (r->cname != NULL || is_local(&r->addr) || wsc_addr_is_group(&r->addr))
-            continue;
-        /* Walk back from the address's owner to the name the client asked for. */
-        chain[MAX_CHAIN - 1] = r->owner;
-        for (const record_t *alias = alias_of(&answers, r->owner); alias != NULL && n < MAX_CHAIN;
-             alias = alias_of(&answers, alias->owner))
-            chain[MAX_CHAIN - ++n] = alias->owner;
-        bind_name(&r->addr, &chain[MAX_CHAIN - n], n, patterns);
-    }
-}
+/* --- TLS and HTTP --------------------------------------------------------- */
 
 /* "example.com:8080" -> "example.com"; IP literals are not names. */
-static bool host_header_name(const char *host, char out[MAX_NAME + 1])
+static bool host_header_name(const char *host, char *out, size_t size)
 {
     size_t len;
     ws_in4_addr v4;
 
-    if (!usable_name(host) || host[0] == '[')
+    if (host[0] == '\0' || host[0] == '[')
         return false;
     len = strcspn(host, ":");
+    if (len == 0 || len >= size)
+        return false;
     memcpy(out, host, len);
     out[len] = '\0';
-    return len > 0 && !ws_inet_pton4(out, &v4);
+    return !ws_inet_pton4(out, &v4);
 }
 
 static void learn_server_name(const wsc_addr_t *server, const char *name, const cloud_patterns_t *patterns)
@@ -230,21 +195,43 @@ static void learn_server_name(const wsc_addr_t *server, const char *name, const 
     bind_name(server, chain, 1, patterns);
 }
 
-void cloud_learn(proto_tree *tree, const wsc_addr_t *dst, const cloud_patterns_t *patterns,
+/* What the client says of the server it reaches: TLS server name, HTTP Host. */
+static void learn_from_client(packet_info *pinfo, proto_tree *tree, const wsc_frame_t *f,
+                              const wsc_addr_t *server, const cloud_patterns_t *patterns)
+{
+    char name[WSC_HTTP_VALUE];
+    wsc_http_t *http;
+
+    if (wsc_client_server_name(pinfo, tree, f, name, sizeof(name))) {
+        learn_server_name(server, name, patterns);
+        return;
+    }
+    if (f->ip.ipproto != IPPROTO_TCP_NUM)
+        return;
+    http = g_new(wsc_http_t, 1);
+    if (wsc_http_parse(f->payload, f->payload_len, http) && http->kind == WSC_HTTP_REQUEST &&
+        host_header_name(http->host, name, sizeof(name)))
+        learn_server_name(server, name, patterns);
+    g_free(http);
+}
+
+void cloud_learn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const cloud_patterns_t *patterns,
                  bool (*is_local)(const wsc_addr_t *addr))
 {
-    field_info *fi;
-    char host[MAX_NAME + 1];
+    wsc_frame_t f;
+    wsc_addr_t server;
 
-    if (tree == NULL)
+    if (!wsc_frame_locate(tvb, pinfo, &f) || f.payload == NULL)
         return;
-    learn_dns(tree, patterns, is_local);
-    if (is_local(dst) || wsc_addr_is_group(dst))
+    if (f.sport == DNS_PORT) {
+        if (f.ip.ipproto == IPPROTO_UDP_NUM)
+            learn_dns(f.payload, f.payload_len, patterns, is_local);
+        else if (f.ip.ipproto == IPPROTO_TCP_NUM && f.payload_len > 2)     /* a 2-byte length first */
+            learn_dns(f.payload + 2, f.payload_len - 2, patterns, is_local);
         return;
-    fi = wsc_field_first(tree, &fields[F_TLS_SNI]);
-    if (fi != NULL && usable_name(wsc_finfo_string(fi)))
-        learn_server_name(dst, wsc_finfo_string(fi), patterns);
-    fi = wsc_field_first(tree, &fields[F_HTTP_HOST]);
-    if (fi != NULL && host_header_name(wsc_finfo_string(fi), host))
-        learn_server_name(dst, host, patterns);
+    }
+    wsc_addr_from_bytes(f.ip.family, f.frame + f.ip.dst_offset, &server);
+    if (is_local(&server) || wsc_addr_is_group(&server))
+        return;
+    learn_from_client(pinfo, tree, &f, &server, patterns);
 }

@@ -1,4 +1,4 @@
-/* fields.c: field ids by name, and typed access to field values (4.0 layout).
+/* fields.c: field ids by name, and string values found in shown trees (4.0 layout).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -17,20 +17,7 @@ void wsc_fields_resolve(wsc_field_t *fields, size_t n, const char *who)
     }
 }
 
-void wsc_fields_want(dissector_handle_t handle, const wsc_field_t *fields, size_t n)
-{
-    GArray *wanted = NULL;
-
-    if (n > 0) {
-        wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
-        for (size_t i = 0; i < n; i++)
-            if (fields[i].hf >= 0)
-                g_array_append_val(wanted, fields[i].hf);
-    }
-    set_postdissector_wanted_hfids(handle, wanted);     /* takes ownership */
-}
-
-const char *wsc_finfo_string(field_info *fi)
+static const char *finfo_string(field_info *fi)
 {
     switch (fi->hfinfo->type) {
     case FT_STRING:
@@ -44,45 +31,17 @@ const char *wsc_finfo_string(field_info *fi)
     }
 }
 
-bool wsc_finfo_uint(field_info *fi, uint32_t *value)
+const char *wsc_tree_find_string(proto_tree *tree, const wsc_field_t *f)
 {
-    switch (fi->hfinfo->type) {
-    case FT_UINT8:
-    case FT_UINT16:
-    case FT_UINT24:
-    case FT_UINT32:
-    case FT_FRAMENUM:
-        *value = fvalue_get_uinteger(&fi->value);
-        return true;
-    default:
-        return false;
-    }
-}
+    GPtrArray *found;
+    const char *value = NULL;
 
-bool wsc_finfo_bool(field_info *fi, bool *value)
-{
-    if (fi->hfinfo->type != FT_BOOLEAN)
-        return false;
-    *value = fvalue_get_uinteger64(&fi->value) != 0;    /* booleans are 64-bit in 4.0 */
-    return true;
-}
-
-bool wsc_finfo_addr(field_info *fi, wsc_addr_t *addr)
-{
-    uint32_t v4;
-
-    switch (fi->hfinfo->type) {
-    case FT_IPv4:
-        v4 = fvalue_get_uinteger(&fi->value);       /* network byte order in 4.0 */
-        return wsc_addr_from_bytes(4, (const uint8_t *)&v4, addr);
-    case FT_IPv6:
-        return wsc_addr_from_bytes(6, fvalue_get_bytes(&fi->value), addr);
-    default:
-        return false;
-    }
-}
-
-const uint8_t *wsc_finfo_ether(field_info *fi)
-{
-    return fi->hfinfo->type == FT_ETHER ? fvalue_get_bytes(&fi->value) : NULL;
+    if (tree == NULL || f->hf < 0)
+        return NULL;
+    found = proto_find_first_finfo(tree, f->hf);
+    if (found != NULL && found->len > 0)
+        value = finfo_string(g_ptr_array_index(found, 0));   /* the field_info lives with the tree */
+    if (found != NULL)
+        g_ptr_array_free(found, TRUE);
+    return value;
 }

@@ -19,7 +19,7 @@
 #include "core/prefs_util.h"
 #include "delta_distance.h"
 #include "frame_times.h"
-#include "ip_peek.h"
+#include "core/ip_peek.h"
 #include "rtt.h"
 
 /* The speed of light is exact by the SI definition of the metre. The Lua
@@ -167,21 +167,11 @@ static void add_rtt_items(proto_tree *tree, tvbuff_t *tvb, const rtt_sample_t *r
  * so every packet of a conversation shows its best sample. */
 static const rtt_sample_t *conversation_rtt(tvbuff_t *tvb, packet_info *pinfo, int64_t now_ns)
 {
-    guint len = tvb_captured_length(tvb);
-    const guint8 *frame;
-    ip_peek_t ip;
+    wsc_frame_t frame;
 
-    if (pinfo->rec == NULL || pinfo->rec->rec_type != REC_TYPE_PACKET || len == 0)
+    if (!wsc_frame_locate(tvb, pinfo, &frame))
         return NULL;
-    frame = tvb_get_ptr(tvb, 0, len);
-    if (!ip_peek(frame, len, pinfo->rec->rec_header.packet_header.pkt_encap, &ip))
-        return NULL;
-    /* Only the IP header Wireshark itself took as this packet's (not a tunnel's outer one). */
-    if (pinfo->net_src.len != (int)ip_addr_len(&ip) || pinfo->net_dst.len != (int)ip_addr_len(&ip) ||
-        memcmp(frame + ip.src_offset, pinfo->net_src.data, ip_addr_len(&ip)) != 0 ||
-        memcmp(frame + ip.dst_offset, pinfo->net_dst.data, ip_addr_len(&ip)) != 0)
-        return NULL;
-    return rtt_observe(frame, len, &ip, pinfo->num, now_ns, !pinfo->fd->visited);
+    return rtt_observe(frame.frame, frame.len, &frame.ip, pinfo->num, now_ns, !pinfo->fd->visited);
 }
 
 static int dissect_delta_distance(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)

@@ -17,7 +17,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "ip_peek.h"
+#include "core/ip_peek.h"
 
 typedef enum {
     RTT_TCP_HANDSHAKE = 1,

@@ -316,7 +316,7 @@ static int dissect_iotcloud(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     proto_tree *iot_tree;
 
     if (learn)
-        signals_collect(tree, pinfo, src);
+        signals_collect(tvb, pinfo, tree, src);
     in_conversation = conversation_of(pinfo, src, dst, &conversation);
     if (in_conversation) {
         flow = follow_conversation(tvb, pinfo, &conversation);
@@ -467,13 +467,6 @@ static void iotcloud_init(void)
     devices_reset(pref_max_devices);
     mediated_reset(correlation_window.value, pref_min_events);
     relations_settled = false;
-    /* The signals are other dissectors' fields: ask tshark to keep them. */
-    signals_want_fields(iotcloud_handle, true);
-}
-
-static void iotcloud_cleanup(void)
-{
-    signals_want_fields(iotcloud_handle, false);
 }
 
 void proto_register_iotcloud(void)
@@ -528,7 +521,6 @@ void proto_register_iotcloud(void)
     iotcloud_handle = create_dissector_handle(dissect_iotcloud, proto_iotcloud);
     register_postdissector(iotcloud_handle);
     register_init_routine(iotcloud_init);
-    register_cleanup_routine(iotcloud_cleanup);
     retired_rules = g_ptr_array_new();
     iotcloud_tap = register_tap(IOTCLOUD_TAP);
     iotcloud_stats_register();

@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <wireshark.h>
+#include <epan/packet.h>
 #include <wiretap/wtap.h>
 
-#include "ip_peek.h"
+#include "core/ip_peek.h"
 
 #define ETHERTYPE_IPV4      0x0800
 #define ETHERTYPE_IPV6      0x86DD
@@ -241,4 +242,52 @@ bool ip_peek(const uint8_t *frame, size_t len, int encap, ip_peek_t *out)
     case ETHERTYPE_IPV6: return ipv6_header(frame, len, link.offset, out);
     default: return false;
     }
+}
+
+static bool same_address(const address *addr, const uint8_t *bytes, size_t len)
+{
+    return addr->len == (int)len && memcmp(addr->data, bytes, len) == 0;
+}
+
+/* The TCP or UDP payload after a transport header at f->ip.l4_offset. */
+static void locate_payload(wsc_frame_t *f)
+{
+    const uint8_t *l4 = f->frame + f->ip.l4_offset;
+    size_t avail = f->len - f->ip.l4_offset;
+    size_t header;
+
+    if (f->ip.ipproto == 6 && avail >= 20) {
+        header = (size_t)(l4[12] >> 4) * 4;
+    } else if (f->ip.ipproto == 17 && avail >= 8) {
+        header = 8;
+    } else {
+        return;
+    }
+    f->sport = be16(l4);
+    f->dport = be16(l4 + 2);
+    if (header < 8 || header > avail)
+        return;
+    if (avail > header) {
+        f->payload = l4 + header;
+        f->payload_len = avail - header;
+    }
+}
+
+bool wsc_frame_locate(tvbuff_t *tvb, const packet_info *pinfo, wsc_frame_t *out)
+{
+    guint len = tvb_captured_length(tvb);
+
+    memset(out, 0, sizeof(*out));
+    if (pinfo->rec == NULL || pinfo->rec->rec_type != REC_TYPE_PACKET || len == 0)
+        return false;
+    out->frame = tvb_get_ptr(tvb, 0, len);
+    out->len = len;
+    if (!ip_peek(out->frame, len, pinfo->rec->rec_header.packet_header.pkt_encap, &out->ip))
+        return false;
+    if (!same_address(&pinfo->net_src, out->frame + out->ip.src_offset, ip_addr_len(&out->ip)) ||
+        !same_address(&pinfo->net_dst, out->frame + out->ip.dst_offset, ip_addr_len(&out->ip)))
+        return false;
+    if (out->ip.l4_offset < len)
+        locate_payload(out);
+    return true;
 }
