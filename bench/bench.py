@@ -36,6 +36,7 @@ def fields(*names):
     return argv
 
 
+SUITE = ("cloud", "delta_distance", "iotcloud")
 ADDRESSES = ("frame.number", "ip.src", "ip.dst")
 CLOUD_FIELDS = ("cloud.src.provider", "cloud.dst.provider", "cloud.dst.service", "cloud.dst.hostname")
 IOT_FIELDS = ("iotcloud.src.vendor", "iotcloud.src.type", "iotcloud.dst.vendor", "iotcloud.dst.type")
@@ -49,8 +50,10 @@ CASES = {
     "stock: addresses": ((), fields(*ADDRESSES)),
     "cloud": (("cloud",), fields(*ADDRESSES, *CLOUD_FIELDS)),
     "iotcloud": (("iotcloud",), fields(*ADDRESSES, *IOT_FIELDS)),
-    "suite": (("cloud", "delta_distance", "iotcloud"),
-              fields(*ADDRESSES, "delta_distance.fiber.km", "delta_distance.rtt.max_km", *CLOUD_FIELDS, *IOT_FIELDS)),
+    "suite": (SUITE, fields(*ADDRESSES, "delta_distance.fiber.km", "delta_distance.rtt.max_km", *CLOUD_FIELDS,
+                            *IOT_FIELDS)),
+    "stock: -q -z conv,ip": ((), ["-q", "-z", "conv,ip"]),
+    "suite: -q -z iotcloud,tree": (SUITE, ["-q", "-z", "iotcloud,tree"]),
 }
 # Each group compares its cases with its first one.
 GROUPS = {
@@ -58,6 +61,7 @@ GROUPS = {
     "cloud, -T fields": ["stock: addresses", "cloud"],
     "iotcloud, -T fields": ["stock: addresses", "iotcloud"],
     "whole suite, -T fields": ["stock: addresses", "suite"],
+    "statistic": ["stock: -q -z conv,ip", "suite: -q -z iotcloud,tree"],
 }
 
 
