@@ -18,7 +18,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CAPTURES = REPO / "captures"
-BUILD = Path(os.environ.get("WSC_BUILD_DIR", REPO / "build"))
+BUILD = Path(os.environ.get("WSC_BUILD_DIR", REPO / "build")).resolve()
 API = "4.0"
 SUITE_PLUGINS = ["cloud", "delta_distance", "iotcloud"]
 DATA_SUBDIR = "iotcloud"

@@ -276,9 +276,11 @@ static void add_mediated(proto_tree *tree, tvbuff_t *tvb, const flow_t *flow, co
         proto_tree *sub = proto_item_add_subtree(item, ett_mediated);
 
         proto_item_set_generated(item);
-        if (peer->family == 4 && wsc_wanted(sub, hf_mediated_peer))
-            proto_item_set_generated(proto_tree_add_ipv4(sub, hf_mediated_peer, tvb, 0, 0,
-                                                         *(const guint32 *)peer->bytes));
+        if (peer->family == 4 && wsc_wanted(sub, hf_mediated_peer)) {
+            guint32 v4;                         /* network order, copied: bytes[] is not aligned */
+            memcpy(&v4, peer->bytes, sizeof(v4));
+            proto_item_set_generated(proto_tree_add_ipv4(sub, hf_mediated_peer, tvb, 0, 0, v4));
+        }
         else if (peer->family == 6 && wsc_wanted(sub, hf_mediated_peer6))
             proto_item_set_generated(proto_tree_add_ipv6(sub, hf_mediated_peer6, tvb, 0, 0,
                                                          (const ws_in6_addr *)peer->bytes));
