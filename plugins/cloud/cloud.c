@@ -96,7 +96,7 @@ static proto_item *add_string(proto_tree *tree, int hf, tvbuff_t *tvb, const cha
 {
     proto_item *item;
 
-    if (value == NULL || !wsc_wanted(tree, hf))
+    if (value == NULL || !(hidden ? wsc_referenced(hf) : wsc_wanted(tree, hf)))
         return NULL;
     item = proto_tree_add_string(tree, hf, tvb, 0, 0, value);
     proto_item_set_generated(item);
@@ -109,7 +109,7 @@ static void add_asn(proto_tree *tree, int hf, tvbuff_t *tvb, uint32_t asn, bool 
 {
     proto_item *item;
 
-    if (asn == 0 || !wsc_wanted(tree, hf))
+    if (asn == 0 || !(hidden ? wsc_referenced(hf) : wsc_wanted(tree, hf)))
         return;
     item = proto_tree_add_uint(tree, hf, tvb, 0, 0, asn);
     proto_item_set_generated(item);

@@ -105,10 +105,18 @@ static proto_item *add_generated_double(proto_tree *tree, int hf, tvbuff_t *tvb,
     return item;
 }
 
+static void add_generated_float(proto_tree *tree, int hf, tvbuff_t *tvb, double value)
+{
+    if (wsc_wanted(tree, hf))
+        proto_item_set_generated(proto_tree_add_float(tree, hf, tvb, 0, 0, (float)value));
+}
+
+/* Distances are single precision, 6 significant digits as the talk's table
+ * (and the Lua original's ProtoField.float): "5013.29". */
 static void add_distance(proto_tree *tree, tvbuff_t *tvb, int hf_km, int hf_mi, double km)
 {
-    add_generated_double(tree, hf_km, tvb, km);
-    add_generated_double(tree, hf_mi, tvb, km / KM_PER_MILE);
+    add_generated_float(tree, hf_km, tvb, km);
+    add_generated_float(tree, hf_mi, tvb, km / KM_PER_MILE);
 }
 
 /* The frame the delta is measured from: the previous displayed one (as the
@@ -219,22 +227,22 @@ void proto_register_delta_distance(void)
           { "Delta from frame", "delta_distance.prev_frame", FT_FRAMENUM, BASE_NONE, NULL, 0x0,
             "The frame the delta is measured from, when it is not the frame just before (a display filter hides frames)", HFILL } },
         { &hf_cat6_km,
-          { "Cat 6", "delta_distance.cat6.km", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_km), 0x0,
+          { "Cat 6", "delta_distance.cat6.km", FT_FLOAT, BASE_CUSTOM, CF_FUNC(format_km), 0x0,
             "Kilometres a signal covers in Cat 6 cable (velocity factor 0.65) during the delta", HFILL } },
         { &hf_cat6_mi,
-          { "Cat 6 (miles)", "delta_distance.cat6.mi", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_mi), 0x0,
+          { "Cat 6 (miles)", "delta_distance.cat6.mi", FT_FLOAT, BASE_CUSTOM, CF_FUNC(format_mi), 0x0,
             "Miles a signal covers in Cat 6 cable (velocity factor 0.65) during the delta", HFILL } },
         { &hf_fiber_km,
-          { "Fiber", "delta_distance.fiber.km", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_km), 0x0,
+          { "Fiber", "delta_distance.fiber.km", FT_FLOAT, BASE_CUSTOM, CF_FUNC(format_km), 0x0,
             "Kilometres light covers in optical fiber (velocity factor 0.67) during the delta", HFILL } },
         { &hf_fiber_mi,
-          { "Fiber (miles)", "delta_distance.fiber.mi", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_mi), 0x0,
+          { "Fiber (miles)", "delta_distance.fiber.mi", FT_FLOAT, BASE_CUSTOM, CF_FUNC(format_mi), 0x0,
             "Miles light covers in optical fiber (velocity factor 0.67) during the delta", HFILL } },
         { &hf_custom_km,
-          { "Custom medium", "delta_distance.custom.km", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_km), 0x0,
+          { "Custom medium", "delta_distance.custom.km", FT_FLOAT, BASE_CUSTOM, CF_FUNC(format_km), 0x0,
             "Kilometres covered during the delta at the velocity factor set in the preferences", HFILL } },
         { &hf_custom_mi,
-          { "Custom medium (miles)", "delta_distance.custom.mi", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_mi), 0x0,
+          { "Custom medium (miles)", "delta_distance.custom.mi", FT_FLOAT, BASE_CUSTOM, CF_FUNC(format_mi), 0x0,
             "Miles covered during the delta at the velocity factor set in the preferences", HFILL } },
         { &hf_rtt,
           { "Round-trip time", "delta_distance.rtt", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_rtt), 0x0,
@@ -246,10 +254,10 @@ void proto_register_delta_distance(void)
           { "Measured in frame", "delta_distance.rtt.frame", FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_RESPONSE), 0x0,
             "The answer that completed the smallest round trip", HFILL } },
         { &hf_rtt_max_km,
-          { "Responder at most", "delta_distance.rtt.max_km", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_km), 0x0,
+          { "Responder at most", "delta_distance.rtt.max_km", FT_FLOAT, BASE_CUSTOM, CF_FUNC(format_km), 0x0,
             "Farthest the responder can be, in km: half the round trip at the speed of light in fiber", HFILL } },
         { &hf_rtt_max_mi,
-          { "Responder at most (miles)", "delta_distance.rtt.max_mi", FT_DOUBLE, BASE_CUSTOM, CF_FUNC(format_mi), 0x0,
+          { "Responder at most (miles)", "delta_distance.rtt.max_mi", FT_FLOAT, BASE_CUSTOM, CF_FUNC(format_mi), 0x0,
             "Farthest the responder can be, in miles: half the round trip at the speed of light in fiber", HFILL } },
     };
     static gint *ett[] = { &ett_delta_distance, &ett_rtt };

@@ -154,7 +154,7 @@ static proto_item *add_string(proto_tree *tree, int hf, tvbuff_t *tvb, const cha
 {
     proto_item *item;
 
-    if (value == NULL || !wsc_wanted(tree, hf))
+    if (value == NULL || !(hidden ? wsc_referenced(hf) : wsc_wanted(tree, hf)))
         return NULL;
     item = proto_tree_add_string(tree, hf, tvb, 0, 0, value);
     proto_item_set_generated(item);
@@ -179,7 +179,7 @@ static void add_side_fields(proto_tree *tree, tvbuff_t *tvb, const side_fields_t
         add_string(side, hf->type, tvb, type, hidden);
     add_string(side, hf->model, tvb, v->model, hidden);
     add_string(side, hf->name, tvb, v->name, hidden);
-    if (wsc_wanted(side, hf->confidence)) {
+    if (hidden ? wsc_referenced(hf->confidence) : wsc_wanted(side, hf->confidence)) {
         item = proto_tree_add_uint(side, hf->confidence, tvb, 0, 0, v->confidence);
         proto_item_set_generated(item);
         if (hidden)
