@@ -8,6 +8,7 @@ timings come from the SharkFest'18 talk "Packet Monitoring in the IoT and Cloud
 Days" (Luca Deri); where the talk gives none, documentation-style values are used.
 """
 import os
+import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -15,7 +16,7 @@ from pcapgen import (DHCP_ACK, DHCP_DISCOVER, DHCP_OFFER, DHCP_REQUEST, DNS_A, D
                      DNS_SRV, DNS_TXT, ETH_ARP, ETH_IPV4, LINKTYPE_LINUX_SLL, LINKTYPE_RAW, MDNS_GROUP,
                      SSDP_GROUP, TCP_ACK, TCP_FIN, TCP_PSH, TCP_SYN, Pcap, arp_request, dhcp_message,
                      dns_message, dns_packet, dns_rr, ether, http_request, icmp_echo, ip, linux_sll,
-                     multicast_mac, ssdp_notify, tcp, tls_client_hello, tls_record, udp)
+                     mac, multicast_mac, ssdp_notify, tcp, tls_client_hello, tls_record, udp)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -497,9 +498,38 @@ def iot_camera_relay():
     return pcap
 
 
+LINKTYPE_IEEE802_11_RADIOTAP = 127
+
+
+def robust_wifi_radiotap():
+    """Wi-Fi as a monitor-mode capture sees it (radiotap + 802.11 QoS data +
+    LLC/SNAP): the Sonos joins (DHCP) and opens a connection to its cloud."""
+    pcap = Pcap(LINKTYPE_IEEE802_11_RADIOTAP)
+    ap, sonos_mac, router = "00:e0:4c:69:8e:eb", "00:0e:58:c6:83:a4", "192.168.176.1"
+    sonos, cloud = "192.168.177.122", "34.243.113.114"
+    radiotap = struct.pack("<BBHI", 0, 0, 8, 0)
+
+    def wifi(t, to_ds, station_is_source, other_mac, ethertype, payload):
+        flags = 0x01 if to_ds else 0x02
+        src, dst = (sonos_mac, other_mac) if station_is_source else (other_mac, sonos_mac)
+        addr1, addr2, addr3 = (ap, src, dst) if to_ds else (dst, ap, src)
+        header = struct.pack("<BBH", 0x88, flags, 0) + mac(addr1) + mac(addr2) + mac(addr3) + struct.pack("<HH", 0, 0)
+        snap = b"\xaa\xaa\x03\x00\x00\x00" + struct.pack("!H", ethertype)
+        pcap.add(JUNE_EPOCH + t, radiotap + header + snap + payload)
+
+    discover = dhcp_message(1, 0x1234, sonos_mac, [(53, [DHCP_DISCOVER]), (12, "SonosZP"), (55, [1, 3, 6, 15])])
+    wifi(0.0, True, True, "ff:ff:ff:ff:ff:ff", ETH_IPV4, ip("0.0.0.0", "255.255.255.255", 17, udp(68, 67, discover))[1])
+    for t, outbound, flags, seq, ack in [(1.0, True, TCP_SYN, 100, 0), (1.018, False, TCP_SYN | TCP_ACK, 900, 101),
+                                         (1.0181, True, TCP_ACK, 101, 901)]:
+        src, dst = (sonos, cloud) if outbound else (cloud, sonos)
+        segment = tcp(40000, 443, seq, ack, flags) if outbound else tcp(443, 40000, seq, ack, flags)
+        wifi(t, outbound, outbound, ap, ETH_IPV4, ip(src, dst, 6, segment)[1])
+    return pcap
+
+
 SCENARIOS = [talk_delta_distance, rtt_exchanges, rtt_raw_ip, rtt_linux_sll, cloud_talk_examples,
              cloud_hostile_dns, iot_smart_home, iot_tesla_powerwall, iot_camera_mydlink, iot_alexa_sonos,
-             iot_camera_relay]
+             iot_camera_relay, robust_wifi_radiotap]
 
 
 def main():

@@ -103,9 +103,10 @@ class TShark:
             raise AssertionError(f"{' '.join(command)} exited {proc.returncode}:\n{proc.stderr}")
         return proc
 
-    def fields(self, capture, fields, *args):
-        """Rows of -T fields output as dicts keyed by field name ('' when absent)."""
-        argv = ["-r", capture, "-T", "fields", "-E", "separator=\t", "-E", "occurrence=f"]
+    def fields(self, capture, fields, *args, occurrence="f"):
+        """Rows of -T fields output as dicts keyed by field name ('' when absent):
+        each field's first value, or with occurrence="a" all of them."""
+        argv = ["-r", capture, "-T", "fields", "-E", "separator=\t", "-E", f"occurrence={occurrence}"]
         for field in fields:
             argv += ["-e", field]
         out = self.run(*argv, *args).stdout

@@ -45,8 +45,9 @@ const char *cloud_intern(const char *text, size_t len)
 
 static const char *entry_string(MMDB_entry_s *entry, const char *key)
 {
+    const char *const path[] = { key, NULL };
     uint32_t len = 0;
-    const char *value = cloud_mmdb_string(entry, key, &len);
+    const char *value = wsc_mmdb_string(entry, path, &len);
 
     return value ? cloud_intern(value, len) : NULL;
 }
@@ -55,7 +56,7 @@ static void lookup_range(cloud_host_t *host, const wsc_addr_t *addr)
 {
     MMDB_entry_s entry;
 
-    if (sources.ranges == NULL || !cloud_mmdb_lookup(sources.ranges, addr, &entry))
+    if (sources.ranges == NULL || !wsc_mmdb_lookup(sources.ranges, addr, &entry))
         return;
     host->range.provider = entry_string(&entry, "provider");
     host->range.service = entry_string(&entry, "service");
@@ -67,9 +68,11 @@ static void lookup_asn(cloud_host_t *host, const wsc_addr_t *addr)
 {
     MMDB_entry_s entry;
 
-    if (sources.asn == NULL || !cloud_mmdb_lookup(sources.asn, addr, &entry))
+    if (sources.asn == NULL || !wsc_mmdb_lookup(sources.asn, addr, &entry))
         return;
-    if (!cloud_mmdb_uint(&entry, "autonomous_system_number", &host->asn))
+    static const char *const asn_path[] = { "autonomous_system_number", NULL };
+
+    if (!wsc_mmdb_uint(&entry, asn_path, &host->asn))
         return;
     host->as_org = entry_string(&entry, "autonomous_system_organization");
     if (sources.asn_providers != NULL) {

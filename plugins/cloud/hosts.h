@@ -17,7 +17,7 @@
 #include <wsutil/wmem/wmem.h>
 
 #include "core/addr.h"
-#include "mmdb.h"
+#include "core/mmdb.h"
 
 typedef struct {
     const char *provider;       /* interned; NULL when unknown */
@@ -36,8 +36,8 @@ typedef struct {
 
 /* The databases in force; NULL members are absent or switched off. */
 typedef struct {
-    cloud_mmdb_t *ranges;
-    cloud_mmdb_t *asn;
+    wsc_mmdb_t *ranges;
+    wsc_mmdb_t *asn;
     GHashTable   *asn_providers;    /* GUINT_TO_POINTER(asn) -> provider string */
 } cloud_sources_t;
 

@@ -8,7 +8,7 @@
 
 #include "core/datafile.h"
 #include "hosts.h"
-#include "mmdb.h"
+#include "core/mmdb.h"
 #include "sources.h"
 
 #define RANGES_DB_TYPE  "IoTCloud-Cloud-Ranges"
@@ -16,7 +16,7 @@
 
 /* A database and the preference text it was opened for. */
 typedef struct {
-    cloud_mmdb_t *db;
+    wsc_mmdb_t *db;
     char         *wanted;       /* the preference value last applied */
     bool          tried;
 } loaded_db_t;
@@ -25,9 +25,6 @@ static loaded_db_t ranges, asn;
 static cloud_patterns_t *patterns;
 static GHashTable *asn_providers;
 static bool data_files_tried;
-
-/* Wireshark's MaxMind support reads these folders, plus its maxmind_db_paths table. */
-static const char *const geoip_dirs[] = { "/usr/share/GeoIP", "/var/lib/GeoIP" };
 
 static void report_bad_rows(const char *path, const wsc_read_report_t *report)
 {
@@ -97,7 +94,7 @@ static void load_asn_providers(void)
 
 static void close_db(loaded_db_t *slot)
 {
-    cloud_mmdb_close(slot->db);
+    wsc_mmdb_close(slot->db);
     slot->db = NULL;
 }
 
@@ -121,7 +118,7 @@ static void apply_db(loaded_db_t *slot, const char *wanted, char *(*locate)(void
                            WSC_DATA_SUBDIR, what);
         return;
     }
-    slot->db = cloud_mmdb_open(path, type_word, &why);
+    slot->db = wsc_mmdb_open(path, type_word, &why);
     if (slot->db == NULL)
         report_failure("Cloud: not using %s: %s are off.", why, what);
     g_free(why);
@@ -133,61 +130,9 @@ static char *locate_ranges_db(void)
     return wsc_datafile_find(CLOUD_RANGES_FILE);
 }
 
-/* Folders named in Wireshark's "MaxMind database directories" table (a UAT
- * file of quoted paths), personal then global. */
-static void add_uat_dirs(GPtrArray *dirs, char *uat_path)
-{
-    char *text = NULL;
-
-    if (g_file_get_contents(uat_path, &text, NULL, NULL)) {
-        char **lines = g_strsplit(text, "\n", -1);
-        for (char **line = lines; *line != NULL; line++) {
-            char *dir = g_strstrip(*line);
-            if (*dir == '"' && strlen(dir) > 2 && dir[strlen(dir) - 1] == '"')
-                g_ptr_array_add(dirs, g_strndup(dir + 1, strlen(dir) - 2));
-        }
-        g_strfreev(lines);
-    }
-    g_free(text);
-    g_free(uat_path);
-}
-
-static char *first_asn_file(const char *dir)
-{
-    GDir *listing = g_dir_open(dir, 0, NULL);
-    GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
-    const char *name;
-    char *best = NULL;
-
-    while (listing != NULL && (name = g_dir_read_name(listing)) != NULL) {
-        char *lower = g_ascii_strdown(name, -1);
-        if (g_str_has_suffix(lower, ".mmdb") && strstr(lower, "asn") != NULL)
-            g_ptr_array_add(found, g_build_filename(dir, name, NULL));
-        g_free(lower);
-    }
-    if (listing != NULL)
-        g_dir_close(listing);
-    if (found->len > 0) {
-        g_ptr_array_sort(found, (GCompareFunc)g_strcmp0);    /* the same choice every time */
-        best = g_strdup(g_ptr_array_index(found, 0));
-    }
-    g_ptr_array_free(found, TRUE);
-    return best;
-}
-
 static char *locate_asn_db(void)
 {
-    GPtrArray *dirs = g_ptr_array_new_with_free_func(g_free);
-    char *path = NULL;
-
-    add_uat_dirs(dirs, get_persconffile_path("maxmind_db_paths", FALSE));
-    add_uat_dirs(dirs, get_datafile_path("maxmind_db_paths"));
-    for (size_t i = 0; i < G_N_ELEMENTS(geoip_dirs); i++)
-        g_ptr_array_add(dirs, g_strdup(geoip_dirs[i]));
-    for (guint i = 0; i < dirs->len && path == NULL; i++)
-        path = first_asn_file(g_ptr_array_index(dirs, i));
-    g_ptr_array_free(dirs, TRUE);
-    return path;
+    return wsc_mmdb_locate("asn");
 }
 
 void cloud_sources_apply(const cloud_source_prefs_t *prefs)

@@ -15,11 +15,14 @@
 #include <epan/expert.h>
 #include <epan/prefs.h>
 
+#include "core/cloud_api.h"
 #include "core/fields.h"
+#include "core/geo_api.h"
+#include "core/ip_peek.h"
 #include "core/prefs_util.h"
 #include "delta_distance.h"
 #include "frame_times.h"
-#include "core/ip_peek.h"
+#include "geo.h"
 #include "rtt.h"
 
 /* The speed of light is exact by the SI definition of the metre. The Lua
@@ -46,11 +49,17 @@ static int hf_rtt_method = -1;          /* delta_distance.rtt.method */
 static int hf_rtt_frame = -1;           /* delta_distance.rtt.frame */
 static int hf_rtt_max_km = -1;          /* delta_distance.rtt.max_km */
 static int hf_rtt_max_mi = -1;          /* delta_distance.rtt.max_mi */
+static int hf_geo_km = -1;              /* delta_distance.geo.km */
+static int hf_geo_place = -1;           /* delta_distance.geo.place */
+static int hf_geo_impossible = -1;      /* delta_distance.geo.impossible */
 
 static gint ett_delta_distance = -1;
 static gint ett_rtt = -1;
 
 static expert_field ei_negative_delta = EI_INIT;   /* delta_distance.negative_delta */
+static expert_field ei_faster_than_light = EI_INIT;    /* delta_distance.faster_than_light */
+static dissector_handle_t cloud_lookup_handle;      /* the cloud plugin, when loaded */
+static wmem_map_t *contradictions;      /* wsc_addr_t -> frame number of its expert info */
 
 /* Preferences as Wireshark stores them, and the values in force. */
 static gboolean pref_use_captured_delta = FALSE;
@@ -58,6 +67,11 @@ static const char *pref_custom_vf_text = VF_CUSTOM_DEFAULT;
 static wsc_double_pref_t custom_vf = {
     .name = "delta_distance.custom_vf", .min = 0.01, .max = 1.0, .value = 0.64,
 };
+static const char *pref_city_db = "";
+static const char *pref_latitude_text = "";
+static const char *pref_longitude_text = "";
+static wsc_double_pref_t latitude = { .name = "delta_distance.latitude", .min = -90.0, .max = 90.0 };
+static wsc_double_pref_t longitude = { .name = "delta_distance.longitude", .min = -180.0, .max = 180.0 };
 
 static const value_string rtt_method_vals[] = {
     { RTT_TCP_HANDSHAKE, "TCP handshake" },
@@ -156,10 +170,117 @@ static void add_delta_items(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
     add_distance(tree, tvb, hf_custom_km, hf_custom_mi, signal_km * custom_vf.value);
 }
 
-static void add_rtt_items(proto_tree *tree, tvbuff_t *tvb, const rtt_sample_t *rtt)
+/* The farthest a responder can be: half the round trip at the speed of light in fiber. */
+static double max_km_of(int64_t rtt_ns)
+{
+    return (double)rtt_ns / 1e9 / 2.0 * C_VACUUM_KM_S * VF_FIBER;
+}
+
+/* Does the address's best round trip contradict where the database puts it,
+ * by more than the database's own stated accuracy? */
+static bool contradicts(const rtt_sample_t *best, const geo_place_t *place)
+{
+    return place->km > max_km_of(best->ns) + place->accuracy_km;
+}
+
+/* "replied in 0.900 ms (at most 90 km over fiber) but geolocated 7,212 km
+ * away (Kolkata, IN): anycast or CDN edge, Meta" - once per address. */
+/* 7212.4 -> "7,212", whatever the locale. */
+static const char *thousands(double value, char out[32])
+{
+    char plain[32];
+    size_t len, o = 0;
+
+    snprintf(plain, sizeof(plain), "%.0f", value);
+    len = strlen(plain);
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = plain[i];
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* First pass, with or without a tree: the first frame of each address whose
+ * round trip contradicts its geolocation gets the expert info. */
+static void note_contradiction(packet_info *pinfo, const rtt_sample_t *rtt)
+{
+    const rtt_sample_t *best = rtt_of_address(&rtt->responder);
+    const geo_place_t *place = best ? geo_locate(&best->responder) : NULL;
+    wsc_addr_t *key;
+
+    if (place == NULL || !contradicts(best, place))
+        return;
+    if (contradictions == NULL)
+        contradictions = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), wsc_addr_hash, wsc_addr_equal);
+    if (wmem_map_lookup(contradictions, &best->responder) != NULL)
+        return;
+    key = wmem_new(wmem_file_scope(), wsc_addr_t);
+    *key = best->responder;
+    wmem_map_insert(contradictions, key, GUINT_TO_POINTER(pinfo->num));
+}
+
+static void report_contradiction(packet_info *pinfo, tvbuff_t *tvb, proto_item *item, const rtt_sample_t *best,
+                                 const geo_place_t *place)
+{
+    wsc_cloud_query_t cloud = { .addr = best->responder };
+    char digits[32];
+
+    if (contradictions == NULL ||
+        GPOINTER_TO_UINT(wmem_map_lookup(contradictions, &best->responder)) != pinfo->num)
+        return;
+    if (cloud_lookup_handle != NULL)
+        call_dissector_only(cloud_lookup_handle, tvb, pinfo, NULL, &cloud);
+    expert_add_info_format(pinfo, item, &ei_faster_than_light,
+        "replied in %.3f ms (at most %.0f km over fiber) but geolocated %s km away (%s): anycast or CDN edge%s%s",
+        (double)best->ns / 1e6, max_km_of(best->ns), thousands(place->km, digits), place->place ? place->place : "?",
+        cloud.label.provider ? ", " : "", cloud.label.provider ? cloud.label.provider : "");
+}
+
+static void add_geo_items(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const rtt_sample_t *rtt)
+{
+    const rtt_sample_t *best = rtt_of_address(&rtt->responder);
+    const geo_place_t *place = best ? geo_locate(&best->responder) : NULL;
+    proto_item *item;
+    bool impossible;
+
+    if (place == NULL)
+        return;
+    impossible = contradicts(best, place);
+    add_generated_float(tree, hf_geo_km, tvb, place->km);
+    if (place->place != NULL && wsc_wanted(tree, hf_geo_place))
+        proto_item_set_generated(proto_tree_add_string(tree, hf_geo_place, tvb, 0, 0, place->place));
+    if (!impossible && !wsc_wanted(tree, hf_geo_impossible))
+        return;
+    item = proto_tree_add_boolean(tree, hf_geo_impossible, tvb, 0, 0, impossible);
+    proto_item_set_generated(item);
+    if (impossible)
+        report_contradiction(pinfo, tvb, item, best, place);
+}
+
+/* "delta_distance.geo": the same verdict, for the suite's other plugins. */
+static int geo_for_plugins(tvbuff_t *tvb _U_, packet_info *pinfo _U_, proto_tree *tree _U_, void *data)
+{
+    wsc_geo_query_t *query = data;
+    const rtt_sample_t *best = rtt_of_address(&query->addr);
+    const geo_place_t *place = best ? geo_locate(&query->addr) : NULL;
+
+    query->located = place != NULL;
+    if (place != NULL) {
+        query->rtt_ns = best->ns;
+        query->max_km = max_km_of(best->ns);
+        query->geo_km = place->km;
+        query->place = place->place;
+        query->impossible = contradicts(best, place);
+    }
+    return 1;
+}
+
+static void add_rtt_items(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const rtt_sample_t *rtt)
 {
     double seconds = (double)rtt->ns / 1e9;
-    double max_km = seconds / 2.0 * C_VACUUM_KM_S * VF_FIBER;
+    double max_km = max_km_of(rtt->ns);
     proto_item *item = add_generated_double(tree, hf_rtt, tvb, seconds);
     proto_tree *rtt_tree = item ? proto_item_add_subtree(item, ett_rtt) : tree;
 
@@ -168,6 +289,7 @@ static void add_rtt_items(proto_tree *tree, tvbuff_t *tvb, const rtt_sample_t *r
     if (wsc_wanted(rtt_tree, hf_rtt_frame))
         proto_item_set_generated(proto_tree_add_uint(rtt_tree, hf_rtt_frame, tvb, 0, 0, rtt->frame));
     add_distance(rtt_tree, tvb, hf_rtt_max_km, hf_rtt_max_mi, max_km);
+    add_geo_items(rtt_tree, tvb, pinfo, rtt);
 }
 
 /* The RTT of this packet's conversation. Requests and answers are learned on
@@ -195,6 +317,8 @@ static int dissect_delta_distance(tvbuff_t *tvb, packet_info *pinfo, proto_tree 
     if (!pinfo->fd->visited)
         frame_times_record(pinfo->num, now_ns);
     rtt = conversation_rtt(tvb, pinfo, now_ns);     /* learns even without a tree */
+    if (rtt != NULL && !pinfo->fd->visited)
+        note_contradiction(pinfo, rtt);
     if (tree == NULL)
         return 0;
 
@@ -203,13 +327,28 @@ static int dissect_delta_distance(tvbuff_t *tvb, packet_info *pinfo, proto_tree 
     dd_tree = proto_item_add_subtree(top, ett_delta_distance);
     add_delta_items(dd_tree, tvb, pinfo, now_ns);
     if (rtt != NULL)
-        add_rtt_items(dd_tree, tvb, rtt);
+        add_rtt_items(dd_tree, tvb, pinfo, rtt);
     return tvb_captured_length(tvb);
+}
+
+/* An empty coordinate means "not set"; anything else must be a valid one. */
+static bool apply_coordinate(wsc_double_pref_t *pref, const char *text)
+{
+    if (text == NULL || *text == '\0')
+        return false;
+    wsc_double_pref_apply(pref, text);
+    return wsc_parse_double(text, pref->min, pref->max, &(double){ 0 });
 }
 
 static void delta_distance_prefs_apply(void)
 {
+    bool have_lat, have_lon;
+
     wsc_double_pref_apply(&custom_vf, pref_custom_vf_text);
+    have_lat = apply_coordinate(&latitude, pref_latitude_text);
+    have_lon = apply_coordinate(&longitude, pref_longitude_text);
+    geo_set_origin(have_lat && have_lon, latitude.value, longitude.value);
+    geo_apply(pref_city_db);
 }
 
 static void delta_distance_cleanup(void)
@@ -259,12 +398,25 @@ void proto_register_delta_distance(void)
         { &hf_rtt_max_mi,
           { "Responder at most (miles)", "delta_distance.rtt.max_mi", FT_FLOAT, BASE_CUSTOM, CF_FUNC(format_mi), 0x0,
             "Farthest the responder can be, in miles: half the round trip at the speed of light in fiber", HFILL } },
+        { &hf_geo_km,
+          { "Geolocated at", "delta_distance.geo.km", FT_FLOAT, BASE_CUSTOM, CF_FUNC(format_km), 0x0,
+            "Great-circle distance from the capture point to where the City database puts the responder", HFILL } },
+        { &hf_geo_place,
+          { "Geolocated in", "delta_distance.geo.place", FT_STRING, BASE_NONE, NULL, 0x0,
+            "City and country the City database gives for the responder", HFILL } },
+        { &hf_geo_impossible,
+          { "Faster than light", "delta_distance.geo.impossible", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+            "The responder answered faster than light in fiber allows from where it is geolocated "
+            "(beyond the database's stated accuracy): anycast, a CDN edge or a wrong geolocation", HFILL } },
     };
     static gint *ett[] = { &ett_delta_distance, &ett_rtt };
     static ei_register_info ei[] = {
         { &ei_negative_delta,
           { "delta_distance.negative_delta", PI_SEQUENCE, PI_NOTE,
             "Time stamp earlier than the reference frame (out-of-order capture): no distance", EXPFILL } },
+        { &ei_faster_than_light,
+          { "delta_distance.faster_than_light", PI_ASSUMPTION, PI_WARN,
+            "Replied faster than light allows from where it is geolocated: anycast or CDN edge", EXPFILL } },
     };
     module_t *module;
     dissector_handle_t handle;
@@ -276,6 +428,7 @@ void proto_register_delta_distance(void)
 
     handle = create_dissector_handle(dissect_delta_distance, proto_delta_distance);
     register_postdissector(handle);
+    register_dissector(WSC_GEO_LOOKUP, geo_for_plugins, -1);    /* no protocol: adds no layer */
     register_cleanup_routine(delta_distance_cleanup);
 
     module = prefs_register_protocol(proto_delta_distance, delta_distance_prefs_apply);
@@ -290,10 +443,19 @@ void proto_register_delta_distance(void)
         "Cat-3 0.585, Cat-5e 0.64, Cat-6A 0.65, RG-58 0.65, fiber 0.67, "
         "Cat-7 0.74-0.79, RG-8/U 0.77, radio in air 1.0.",
         &pref_custom_vf_text);
+    prefs_register_filename_preference(module, "city_db", "City database",
+        "A GeoLite2-City or DB-IP City Lite MaxMind DB, for delta_distance.geo.*; empty to look where "
+        "Wireshark's MaxMind support looks. Without one, or without the capture point's coordinates, "
+        "there are no geo fields.", &pref_city_db, FALSE);
+    prefs_register_string_preference(module, "latitude", "Capture point latitude",
+        "Decimal degrees, -90 to 90 (e.g. 43.7167). Empty: no geo fields.", &pref_latitude_text);
+    prefs_register_string_preference(module, "longitude", "Capture point longitude",
+        "Decimal degrees, -180 to 180 (e.g. 10.4). Empty: no geo fields.", &pref_longitude_text);
 }
 
 void proto_reg_handoff_delta_distance(void)
 {
+    cloud_lookup_handle = find_dissector(WSC_CLOUD_LOOKUP);     /* NULL without the cloud plugin */
     /* Preferences are applied after handoff, and the apply callback runs only
      * when one of ours changes: put the defaults in force now. */
     delta_distance_prefs_apply();

@@ -60,6 +60,7 @@ typedef struct {
 } exchange_t;
 
 static wmem_map_t *flows;   /* flow_key_t -> flow_t, emptied with each capture */
+static wmem_map_t *by_address;  /* wsc_addr_t -> rtt_sample_t: the best over conversations */
 
 static inline uint16_t be16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
 static inline uint32_t be32(const uint8_t *p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
@@ -201,6 +202,24 @@ static void note_request(flow_t *flow, const exchange_t *ex, bool from_lo, uint3
     slot->retransmitted = false;
 }
 
+static void note_address(const rtt_sample_t *sample)
+{
+    rtt_sample_t *best = wmem_map_lookup(by_address, &sample->responder);
+
+    if (best == NULL) {
+        best = wmem_new(wmem_file_scope(), rtt_sample_t);
+        *best = *sample;
+        wmem_map_insert(by_address, &best->responder, best);
+    } else if (sample->ns < best->ns) {
+        *best = *sample;
+    }
+}
+
+const rtt_sample_t *rtt_of_address(const wsc_addr_t *addr)
+{
+    return by_address ? wmem_map_lookup(by_address, addr) : NULL;
+}
+
 static void note_answer(flow_t *flow, const exchange_t *ex, bool from_lo, uint32_t frame, int64_t ts_ns)
 {
     pending_t *request = find_pending(flow, ex->tag, !from_lo);
@@ -216,6 +235,9 @@ static void note_answer(flow_t *flow, const exchange_t *ex, bool from_lo, uint32
         flow->best.ns = rtt;
         flow->best.frame = frame;
         flow->best.method = ex->method;
+        wsc_addr_from_bytes(flow->key.family, from_lo ? flow->key.addr_lo : flow->key.addr_hi,
+                            &flow->best.responder);     /* the answer's sender */
+        note_address(&flow->best);
     }
 }
 
@@ -241,8 +263,10 @@ const rtt_sample_t *rtt_observe(const uint8_t *frame, size_t len, const ip_peek_
 
     if (ip->l4_offset >= len || !classify(frame, len, ip, &ex))
         return NULL;
-    if (flows == NULL)
+    if (flows == NULL) {
         flows = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), flow_key_hash, flow_key_equal);
+        by_address = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), wsc_addr_hash, wsc_addr_equal);
+    }
     from_lo = flow_key_init(&key, frame, ip, &ex);
     flow = (flow_t *)wmem_map_lookup(flows, &key);
     if (learn) {

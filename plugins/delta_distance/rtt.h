@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/addr.h"
 #include "core/ip_peek.h"
 
 typedef enum {
@@ -26,9 +27,10 @@ typedef enum {
 } rtt_method_t;
 
 typedef struct {
-    int64_t  ns;            /* round trip, capture point -> responder -> capture point */
-    uint32_t frame;         /* the answer that gave this sample */
-    uint8_t  method;        /* rtt_method_t */
+    int64_t    ns;          /* round trip, capture point -> responder -> capture point */
+    uint32_t   frame;       /* the answer that gave this sample */
+    uint8_t    method;      /* rtt_method_t */
+    wsc_addr_t responder;   /* who answered */
 } rtt_sample_t;
 
 /* The conversation of this packet and its best sample so far (NULL when it
@@ -37,5 +39,8 @@ typedef struct {
  * forgotten with each capture. */
 const rtt_sample_t *rtt_observe(const uint8_t *frame, size_t len, const ip_peek_t *ip,
                                 uint32_t frame_num, int64_t ts_ns, bool learn);
+
+/* The smallest round trip to this address over all its conversations, or NULL. */
+const rtt_sample_t *rtt_of_address(const wsc_addr_t *addr);
 
 #endif /* DELTA_DISTANCE_RTT_H */

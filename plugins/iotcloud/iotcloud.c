@@ -9,6 +9,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <wireshark.h>
+#include <epan/address_types.h>
 #include <epan/packet.h>
 #include <epan/prefs.h>
 #include <epan/tap.h>
@@ -63,6 +64,7 @@ static gint ett_side = -1;
 static gint ett_mediated = -1;
 static dissector_handle_t iotcloud_handle;
 static dissector_handle_t cloud_lookup_handle;  /* the cloud plugin, when loaded */
+static dissector_handle_t geo_lookup_handle;    /* delta_distance, when loaded */
 static int iotcloud_tap = -1;
 static bool relations_settled;          /* on the first later pass */
 
@@ -106,12 +108,14 @@ static bool is_local(const wsc_addr_t *addr)
     return wsc_addr_is_private(addr) || wsc_netlist_contains(local_networks, addr);
 }
 
+static int wlan_address_type = -1;      /* 802.11 source and destination addresses */
+
 static uint64_t unicast_mac(const address *dl)
 {
     const uint8_t *b = dl->data;
     uint64_t mac = 0;
 
-    if (dl->type != AT_ETHER || dl->len != 6 || (b[0] & 0x01))
+    if ((dl->type != AT_ETHER && dl->type != wlan_address_type) || dl->len != 6 || (b[0] & 0x01))
         return 0;
     for (int i = 0; i < 6; i++)
         mac = mac << 8 | b[i];
@@ -201,18 +205,22 @@ typedef struct {
     packet_info *pinfo;
 } lookup_ctx_t;
 
-/* What the cloud plugin says of a remote address (nothing without it). */
-static void lookup_cloud(void *ctx, const wsc_addr_t *addr, wsc_cloud_label_t *out)
+/* What the cloud plugin and delta_distance say of a remote address (nothing
+ * from a plugin that is not loaded). */
+static void lookup_remote(void *ctx, const wsc_addr_t *addr, remote_info_t *out)
 {
     lookup_ctx_t *c = ctx;
-    wsc_cloud_query_t query;
+    wsc_cloud_query_t cloud;
 
     memset(out, 0, sizeof(*out));
-    if (cloud_lookup_handle == NULL)
-        return;
-    query.addr = *addr;
-    call_dissector_only(cloud_lookup_handle, c->tvb, c->pinfo, NULL, &query);
-    *out = query.label;
+    out->geo.addr = *addr;
+    if (cloud_lookup_handle != NULL) {
+        cloud.addr = *addr;
+        call_dissector_only(cloud_lookup_handle, c->tvb, c->pinfo, NULL, &cloud);
+        out->cloud = cloud.label;
+    }
+    if (geo_lookup_handle != NULL)
+        call_dissector_only(geo_lookup_handle, c->tvb, c->pinfo, NULL, &out->geo);
 }
 
 static uint8_t ipproto_of(const packet_info *pinfo)
@@ -260,7 +268,7 @@ static void queue_tap(packet_info *pinfo, const mediated_packet_t *p, const flow
     rec->bytes = p->bytes;
     rec->time = pinfo->abs_ts;
     if (flow != NULL)
-        rec->cloud = *mediated_flow_label(flow);
+        rec->about = *mediated_flow_remote(flow);
     tap_queue_packet(iotcloud_tap, pinfo, rec);
 }
 
@@ -297,12 +305,12 @@ static const flow_t *follow_conversation(tvbuff_t *tvb, packet_info *pinfo, cons
     lookup_ctx_t ctx = { tvb, pinfo };
 
     if (!pinfo->fd->visited)
-        return mediated_observe(p, lookup_cloud, &ctx);
+        return mediated_observe(p, lookup_remote, &ctx);
     if (!relations_settled) {
         mediated_settle();
         relations_settled = true;
     }
-    return mediated_flow(p, lookup_cloud, &ctx);
+    return mediated_flow(p, lookup_remote, &ctx);
 }
 
 static int dissect_iotcloud(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
@@ -560,6 +568,8 @@ void proto_reg_handoff_iotcloud(void)
 {
     signals_resolve_fields();
     cloud_lookup_handle = find_dissector(WSC_CLOUD_LOOKUP);     /* NULL without the cloud plugin */
+    geo_lookup_handle = find_dissector(WSC_GEO_LOOKUP);         /* NULL without delta_distance */
+    wlan_address_type = address_type_get_by_name("AT_ETHER_WLAN");
     /* Preferences are applied after handoff, and the apply callback runs only
      * when one of ours changes: put the defaults in force now. */
     iotcloud_prefs_apply();

@@ -36,7 +36,7 @@ struct flow {
     uint32_t    packets;
     int64_t     first_ns;
     int64_t     last_ns;
-    wsc_cloud_label_t label;
+    remote_info_t remote_info;
     const char *via;                    /* the provider, else the remote address */
     bool        final_label;            /* relabelled on a later pass */
 };
@@ -128,7 +128,7 @@ void mediated_reset(double window_seconds, unsigned events)
 unsigned mediated_version(void) { return version; }
 unsigned mediated_count(void) { return n_relations; }
 const relation_t *mediated_relation(unsigned index) { return index < n_relations ? relations[index] : NULL; }
-const wsc_cloud_label_t *mediated_flow_label(const flow_t *flow) { return &flow->label; }
+const remote_info_t *mediated_flow_remote(const flow_t *flow) { return &flow->remote_info; }
 
 static const char *intern(const char *text)
 {
@@ -150,10 +150,9 @@ static void flow_key_init(flow_key_t *key, const mediated_packet_t *p)
     key->proto = p->ipproto;
 }
 
-static void relabel(flow_t *flow, void (*lookup)(void *, const wsc_addr_t *, wsc_cloud_label_t *), void *ctx);
+static void relabel(flow_t *flow, remote_lookup_fn lookup, void *ctx);
 
-flow_t *mediated_flow(const mediated_packet_t *p,
-                      void (*lookup)(void *ctx, const wsc_addr_t *addr, wsc_cloud_label_t *out), void *ctx)
+flow_t *mediated_flow(const mediated_packet_t *p, remote_lookup_fn lookup, void *ctx)
 {
     flow_key_t key;
     flow_t *flow;
@@ -192,14 +191,14 @@ static endpoint_t *endpoint_of(const mediated_packet_t *p)
     return endpoint;
 }
 
-static void relabel(flow_t *flow, void (*lookup)(void *, const wsc_addr_t *, wsc_cloud_label_t *), void *ctx)
+static void relabel(flow_t *flow, remote_lookup_fn lookup, void *ctx)
 {
     char addr[WSC_ADDR_STRLEN];
 
     if (lookup != NULL)
-        lookup(ctx, &flow->key.remote, &flow->label);
-    if (flow->label.provider != NULL) {
-        flow->via = flow->label.provider;   /* interned by the cloud plugin */
+        lookup(ctx, &flow->key.remote, &flow->remote_info);
+    if (flow->remote_info.cloud.provider != NULL) {
+        flow->via = flow->remote_info.cloud.provider;   /* interned by the cloud plugin */
     } else {
         wsc_addr_to_str(&flow->key.remote, addr);
         flow->via = intern(addr);
@@ -420,8 +419,7 @@ static void note_activity(const flow_t *flow, const mediated_packet_t *p)
     }
 }
 
-flow_t *mediated_observe(const mediated_packet_t *p,
-                         void (*lookup)(void *ctx, const wsc_addr_t *addr, wsc_cloud_label_t *out), void *ctx)
+flow_t *mediated_observe(const mediated_packet_t *p, remote_lookup_fn lookup, void *ctx)
 {
     flow_key_t key;
     flow_t *flow;

@@ -24,6 +24,7 @@
 
 #include "core/addr.h"
 #include "core/cloud_api.h"
+#include "core/geo_api.h"
 #include "devices.h"
 
 typedef enum { MEDIATED_RELAY = 1, MEDIATED_CORRELATED } mediated_kind_t;
@@ -52,21 +53,29 @@ typedef struct {
     int64_t     ts_ns;
 } mediated_packet_t;
 
-/* The conversation of a packet: counts, and what the cloud plugin says of the remote end. */
+/* The conversation of a packet: counts, and what the suite's other plugins
+ * say of the remote end. */
 typedef struct flow flow_t;
+
+/* What is known of a remote end: its cloud label (cloud plugin) and whether
+ * its round trip contradicts its geolocation (delta_distance). */
+typedef struct {
+    wsc_cloud_label_t cloud;
+    wsc_geo_query_t   geo;
+} remote_info_t;
+
+typedef void (*remote_lookup_fn)(void *ctx, const wsc_addr_t *addr, remote_info_t *out);
 
 void mediated_reset(double window_seconds, unsigned min_events);
 
 /* First pass: count the packet in its flow (created on first sight; NULL
  * when the table is full). `lookup` labels the remote end: called once per
  * new flow and again as the flow grows. */
-flow_t *mediated_observe(const mediated_packet_t *p,
-                         void (*lookup)(void *ctx, const wsc_addr_t *addr, wsc_cloud_label_t *out), void *ctx);
+flow_t *mediated_observe(const mediated_packet_t *p, remote_lookup_fn lookup, void *ctx);
 /* Later passes: the packet's flow, or NULL. Its label is asked for once
  * more, for names learned after the flow began. */
-flow_t *mediated_flow(const mediated_packet_t *p,
-                      void (*lookup)(void *ctx, const wsc_addr_t *addr, wsc_cloud_label_t *out), void *ctx);
-const wsc_cloud_label_t *mediated_flow_label(const flow_t *flow);
+flow_t *mediated_flow(const mediated_packet_t *p, remote_lookup_fn lookup, void *ctx);
+const remote_info_t *mediated_flow_remote(const flow_t *flow);
 
 /* Relations found so far; `version` changes whenever they do. */
 unsigned mediated_version(void);

@@ -12,6 +12,8 @@
  *   relay: 192.168.2.136 -> 192.168.2.20 via 54.194.162.98:2048 count = packets
  * Direct (not only through the cloud)
  *   192.168.180.44 <-> 192.168.177.122 (also correlated via AWS)
+ * RTT contradicts geolocation                         Count = packets; Min/Max = the RTT bound, km
+ *   31.13.64.35 (Meta) geolocated in Kolkata, IN, 7212 km away
  *
  * A device's line is named when the device is first seen: with tshark -2 (or
  * in the GUI) that is its final identity.
@@ -28,11 +30,19 @@ static const char *const node_devices = "Devices";
 static const char *const node_bytes = "Bytes";
 static const char *const node_mediated = "Cloud-mediated conversations";
 static const char *const node_direct = "Direct (not only through the cloud)";
+static const char *const node_geo = "RTT contradicts geolocation";
+static const char *const node_more = "(more devices)";
 static const char *const node_sent = "sent";
 static const char *const node_received = "received";
 
-static int st_devices, st_bytes, st_mediated, st_direct;
-static GHashTable *device_names;        /* device_t -> its line, fixed at first sight */
+static int st_devices, st_bytes, st_mediated, st_direct, st_geo;
+/* A statistic is read by people: past this many device lines, the others
+ * share one line (and a flood of devices costs no memory here). */
+#define MAX_DEVICE_LINES 1000
+
+/* Device address -> its line, fixed at first sight. Keyed by address, not by
+ * device_t: the device table recycles its entries when it is full. */
+static GHashTable *device_names;
 static unsigned relations_shown;        /* mediated_version() last drawn */
 
 static void stats_init(stats_tree *st)
@@ -41,27 +51,31 @@ static void stats_init(stats_tree *st)
     st_bytes = stats_tree_create_node(st, node_bytes, 0, STAT_DT_INT, TRUE);
     st_mediated = stats_tree_create_node(st, node_mediated, 0, STAT_DT_INT, TRUE);
     st_direct = stats_tree_create_node(st, node_direct, 0, STAT_DT_INT, TRUE);
+    st_geo = stats_tree_create_node(st, node_geo, 0, STAT_DT_INT, TRUE);
     if (device_names == NULL)
-        device_names = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+        device_names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     g_hash_table_remove_all(device_names);
     relations_shown = 0;
 }
 
 static const char *device_line(const iotcloud_tap_t *rec)
 {
-    char *line = g_hash_table_lookup(device_names, rec->device);
-    const verdict_t *v;
     char addr[WSC_ADDR_STRLEN];
+    char *line;
+    const verdict_t *v;
 
+    wsc_addr_to_str(&rec->device_addr, addr);
+    line = g_hash_table_lookup(device_names, addr);
     if (line != NULL)
         return line;
+    if (g_hash_table_size(device_names) >= MAX_DEVICE_LINES)
+        return node_more;
     v = devices_verdict(rec->device);
-    wsc_addr_to_str(&rec->device_addr, addr);
     line = g_strdup_printf("%s %s %s%s%s%s", addr,
                            v && v->vendor ? v->vendor : "unknown vendor",
                            v && v->type != TYPE_NONE ? device_type_name(v->type) : "device",
                            v && v->name ? " (" : "", v && v->name ? v->name : "", v && v->name ? ")" : "");
-    g_hash_table_insert(device_names, rec->device, line);
+    g_hash_table_insert(device_names, g_strdup(addr), line);
     return line;
 }
 
@@ -74,6 +88,19 @@ static void cloud_line(const wsc_cloud_label_t *c, char *buf, size_t size)
         memmove(buf, buf + 1, strlen(buf));
     if (buf[0] == '\0')
         g_strlcpy(buf, "(no service or name)", size);
+}
+
+/* "31.13.64.35 (Meta) geolocated in Kolkata, IN, 7212 km away": Count =
+ * packets, Min/Max/Average = how far its round trip allows (km). */
+static void geo_line(const iotcloud_tap_t *rec, char *buf, size_t size)
+{
+    char addr[WSC_ADDR_STRLEN];
+
+    wsc_addr_to_str(&rec->remote, addr);
+    snprintf(buf, size, "%s%s%s%s geolocated in %s, %.0f km away", addr,
+             rec->about.cloud.provider ? " (" : "", rec->about.cloud.provider ? rec->about.cloud.provider : "",
+             rec->about.cloud.provider ? ")" : "", rec->about.geo.place ? rec->about.geo.place : "?",
+             rec->about.geo.geo_km);
 }
 
 static void relation_line(const relation_t *r, char *buf, size_t size)
@@ -120,11 +147,17 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo _U_, ep
     increase_stat_node(st, node_bytes, 0, TRUE, (gint)rec->bytes);
     bytes_node = increase_stat_node(st, device, st_bytes, TRUE, (gint)rec->bytes);
     increase_stat_node(st, rec->outbound ? node_sent : node_received, bytes_node, FALSE, (gint)rec->bytes);
-    provider = rec->remote_is_local ? "local network" : rec->cloud.provider ? rec->cloud.provider : "unknown provider";
+    provider = rec->remote_is_local ? "local network"
+             : rec->about.cloud.provider ? rec->about.cloud.provider : "unknown provider";
     provider_node = avg_stat_node_add_value_int(st, provider, device_node, TRUE, (gint)rec->bytes);
-    if (!rec->remote_is_local && rec->cloud.provider != NULL) {
-        cloud_line(&rec->cloud, service, sizeof(service));
+    if (!rec->remote_is_local && rec->about.cloud.provider != NULL) {
+        cloud_line(&rec->about.cloud, service, sizeof(service));
         avg_stat_node_add_value_int(st, service, provider_node, FALSE, (gint)rec->bytes);
+    }
+    if (rec->about.geo.located && rec->about.geo.impossible) {
+        geo_line(rec, service, sizeof(service));
+        tick_stat_node(st, node_geo, 0, TRUE);
+        avg_stat_node_add_value_int(st, service, st_geo, FALSE, (gint)rec->about.geo.max_km);
     }
     refresh_relations(st);
     return TAP_PACKET_REDRAW;

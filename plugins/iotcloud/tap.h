@@ -14,8 +14,8 @@
 #include <epan/packet.h>
 
 #include "core/addr.h"
-#include "core/cloud_api.h"
 #include "devices.h"
+#include "mediated.h"
 
 #define IOTCLOUD_TAP "iotcloud"
 
@@ -28,7 +28,7 @@ typedef struct {
     bool        outbound;       /* the device sent the packet */
     uint32_t    bytes;          /* frame length */
     nstime_t    time;
-    wsc_cloud_label_t cloud;    /* what the cloud plugin says of the remote end */
+    remote_info_t about;        /* what the cloud plugin and delta_distance say of the remote end */
 } iotcloud_tap_t;
 
 /* Statistics > IoT Cloud and tshark -z iotcloud,tree. */
