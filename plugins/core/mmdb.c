@@ -17,6 +17,22 @@ struct wsc_mmdb {
     char  *path;
 };
 
+/* "GeoLite2-City", "DBIP-City-Lite", "city ipv4" (ip-location-db): all City. */
+static bool type_matches(const char *database_type, const char *type_word)
+{
+    char *type_lower, *word_lower;
+    bool found;
+
+    if (database_type == NULL)
+        return false;
+    type_lower = g_ascii_strdown(database_type, -1);
+    word_lower = g_ascii_strdown(type_word, -1);
+    found = strstr(type_lower, word_lower) != NULL;
+    g_free(type_lower);
+    g_free(word_lower);
+    return found;
+}
+
 wsc_mmdb_t *wsc_mmdb_open(const char *path, const char *type_word, char **why)
 {
     wsc_mmdb_t *db = g_new0(wsc_mmdb_t, 1);
@@ -29,8 +45,7 @@ wsc_mmdb_t *wsc_mmdb_open(const char *path, const char *type_word, char **why)
         g_free(db);
         return NULL;
     }
-    if (db->mmdb.metadata.database_type == NULL ||
-        strstr(db->mmdb.metadata.database_type, type_word) == NULL) {
+    if (!type_matches(db->mmdb.metadata.database_type, type_word)) {
         *why = g_strdup_printf("%s: a \"%s\" database, not the expected %s one", path,
                                db->mmdb.metadata.database_type ? db->mmdb.metadata.database_type : "untyped",
                                type_word);

@@ -19,8 +19,8 @@
 
 typedef struct wsc_mmdb wsc_mmdb_t;
 
-/* Opens path and checks that its metadata database_type contains type_word
- * (e.g. "IoTCloud-Cloud-Ranges", "ASN"). NULL and *why (g_free) on failure. */
+/* Opens path and checks that its metadata database_type contains type_word,
+ * ignoring case (e.g. "IoTCloud-Cloud-Ranges", "ASN"). NULL and *why (g_free) on failure. */
 wsc_mmdb_t *wsc_mmdb_open(const char *path, const char *type_word, char **why);
 void wsc_mmdb_close(wsc_mmdb_t *db);
 const char *wsc_mmdb_path(const wsc_mmdb_t *db);

@@ -140,16 +140,33 @@ static uint32_t reference_frame(const packet_info *pinfo)
     return pref_use_captured_delta ? pinfo->num - 1 : pinfo->fd->prev_dis_num;
 }
 
+/* Seconds from the reference frame to this one (zero on the first frame, as
+ * stock); false when that frame had no time stamp. */
+static bool delta_seconds(packet_info *pinfo, int64_t now_ns, uint32_t *prev, double *delta)
+{
+    int64_t prev_ns = now_ns;
+
+    *prev = reference_frame(pinfo);
+    if (*prev != 0 && !frame_times_lookup(*prev, &prev_ns))
+        return false;
+    *delta = (double)(now_ns - prev_ns) / 1e9;
+    return true;
+}
+
+static void report_negative_delta(packet_info *pinfo, proto_item *item, double delta, uint32_t prev)
+{
+    expert_add_info_format(pinfo, item, &ei_negative_delta,
+                           "Frame is %.9f s earlier than frame %u: no distance", -delta, prev);
+}
+
 static void add_delta_items(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, int64_t now_ns)
 {
-    uint32_t prev = reference_frame(pinfo);
-    int64_t prev_ns = now_ns;           /* the first frame: a zero delta, as stock */
+    uint32_t prev;
     double delta, signal_km;
     proto_item *item;
 
-    if (prev != 0 && !frame_times_lookup(prev, &prev_ns))
-        return;                         /* that frame had no time stamp */
-    delta = (double)(now_ns - prev_ns) / 1e9;
+    if (!delta_seconds(pinfo, now_ns, &prev, &delta))
+        return;
     if (delta < 0) {                    /* rare: always give the expert info an item */
         item = proto_tree_add_double(tree, hf_delta, tvb, 0, 0, delta);
         proto_item_set_generated(item);
@@ -160,8 +177,7 @@ static void add_delta_items(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
     if (prev != 0 && prev != pinfo->num - 1 && wsc_wanted(tree, hf_prev_frame))
         proto_item_set_generated(proto_tree_add_uint(tree, hf_prev_frame, tvb, 0, 0, prev));
     if (delta < 0) {
-        expert_add_info_format(pinfo, item, &ei_negative_delta,
-                               "Frame is %.9f s earlier than frame %u: no distance", -delta, prev);
+        report_negative_delta(pinfo, item, delta, prev);
         return;
     }
     signal_km = delta * C_VACUUM_KM_S;
@@ -221,14 +237,20 @@ static void note_contradiction(packet_info *pinfo, const rtt_sample_t *rtt)
     wmem_map_insert(contradictions, key, GUINT_TO_POINTER(pinfo->num));
 }
 
-static void report_contradiction(packet_info *pinfo, tvbuff_t *tvb, proto_item *item, const rtt_sample_t *best,
-                                 const geo_place_t *place)
+/* The expert info goes on the frame note_contradiction() picked, with or
+ * without a tree (item NULL): the expert statistic gets no tree in tshark. */
+static void report_contradiction(packet_info *pinfo, tvbuff_t *tvb, proto_item *item, const wsc_addr_t *responder)
 {
-    wsc_cloud_query_t cloud = { .addr = best->responder };
+    wsc_cloud_query_t cloud = { .addr = *responder };
+    const rtt_sample_t *best;
+    const geo_place_t *place;
     char digits[32];
 
-    if (contradictions == NULL ||
-        GPOINTER_TO_UINT(wmem_map_lookup(contradictions, &best->responder)) != pinfo->num)
+    if (contradictions == NULL || GPOINTER_TO_UINT(wmem_map_lookup(contradictions, responder)) != pinfo->num)
+        return;
+    best = rtt_of_address(responder);
+    place = best ? geo_locate(responder) : NULL;
+    if (place == NULL)
         return;
     if (cloud_lookup_handle != NULL)
         call_dissector_only(cloud_lookup_handle, tvb, pinfo, NULL, &cloud);
@@ -256,7 +278,7 @@ static void add_geo_items(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, c
     item = proto_tree_add_boolean(tree, hf_geo_impossible, tvb, 0, 0, impossible);
     proto_item_set_generated(item);
     if (impossible)
-        report_contradiction(pinfo, tvb, item, best, place);
+        report_contradiction(pinfo, tvb, item, &best->responder);
 }
 
 /* "delta_distance.geo": the same verdict, for the suite's other plugins. */
@@ -304,6 +326,19 @@ static const rtt_sample_t *conversation_rtt(tvbuff_t *tvb, packet_info *pinfo, i
     return rtt_observe(frame.frame, frame.len, &frame.ip, pinfo->num, now_ns, !pinfo->fd->visited);
 }
 
+/* No tree (tshark -q with a statistic, -z expert): the expert infos alone,
+ * which Wireshark's expert statistic still counts. */
+static void report_without_tree(tvbuff_t *tvb, packet_info *pinfo, int64_t now_ns, const rtt_sample_t *rtt)
+{
+    uint32_t prev;
+    double delta;
+
+    if (delta_seconds(pinfo, now_ns, &prev, &delta) && delta < 0)
+        report_negative_delta(pinfo, NULL, delta, prev);
+    if (rtt != NULL)
+        report_contradiction(pinfo, tvb, NULL, &rtt->responder);
+}
+
 static int dissect_delta_distance(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     int64_t now_ns;
@@ -319,8 +354,10 @@ static int dissect_delta_distance(tvbuff_t *tvb, packet_info *pinfo, proto_tree 
     rtt = conversation_rtt(tvb, pinfo, now_ns);     /* learns even without a tree */
     if (rtt != NULL && !pinfo->fd->visited)
         note_contradiction(pinfo, rtt);
-    if (tree == NULL)
+    if (tree == NULL) {
+        report_without_tree(tvb, pinfo, now_ns, rtt);
         return 0;
+    }
 
     top = proto_tree_add_item(tree, proto_delta_distance, tvb, 0, 0, ENC_NA);
     proto_item_set_generated(top);

