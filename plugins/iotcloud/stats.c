@@ -53,7 +53,7 @@ static void stats_init(stats_tree *st)
     st_direct = stats_tree_create_node(st, node_direct, 0, STAT_DT_INT, TRUE);
     st_geo = stats_tree_create_node(st, node_geo, 0, STAT_DT_INT, TRUE);
     if (device_names == NULL)
-        device_names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+        device_names = g_hash_table_new_full(wsc_addr_hash, wsc_addr_equal, g_free, g_free);
     g_hash_table_remove_all(device_names);
     relations_shown = 0;
 }
@@ -61,21 +61,20 @@ static void stats_init(stats_tree *st)
 static const char *device_line(const iotcloud_tap_t *rec)
 {
     char addr[WSC_ADDR_STRLEN];
-    char *line;
+    char *line = g_hash_table_lookup(device_names, &rec->device_addr);
     const verdict_t *v;
 
-    wsc_addr_to_str(&rec->device_addr, addr);
-    line = g_hash_table_lookup(device_names, addr);
     if (line != NULL)
         return line;
     if (g_hash_table_size(device_names) >= MAX_DEVICE_LINES)
         return node_more;
     v = devices_verdict(rec->device);
+    wsc_addr_to_str(&rec->device_addr, addr);
     line = g_strdup_printf("%s %s %s%s%s%s", addr,
                            v && v->vendor ? v->vendor : "unknown vendor",
                            v && v->type != TYPE_NONE ? device_type_name(v->type) : "device",
                            v && v->name ? " (" : "", v && v->name ? v->name : "", v && v->name ? ")" : "");
-    g_hash_table_insert(device_names, g_strdup(addr), line);
+    g_hash_table_insert(device_names, g_memdup2(&rec->device_addr, sizeof(rec->device_addr)), line);
     return line;
 }
 
