@@ -47,24 +47,30 @@ static bool in_prefix(const wsc_addr_t *a, const uint8_t *prefix, unsigned len)
     return ((a->bytes[whole] ^ prefix[whole]) & (uint8_t)(0xFF << (8 - bits))) == 0;
 }
 
+/* Tested bit by bit rather than against a table of prefixes: both plugins
+ * ask this of both ends of every packet. */
+static bool ipv4_is_private(const uint8_t *b)
+{
+    return b[0] == 10 ||                                    /* RFC 1918 */
+           (b[0] == 172 && (b[1] & 0xF0) == 16) ||
+           (b[0] == 192 && b[1] == 168) ||
+           (b[0] == 100 && (b[1] & 0xC0) == 64) ||          /* RFC 6598 shared (CGNAT) space */
+           (b[0] == 169 && b[1] == 254) ||                  /* link-local */
+           b[0] == 127;                                     /* loopback */
+}
+
+static bool ipv6_is_private(const uint8_t *b)
+{
+    static const uint8_t loopback[16] = { [15] = 1 };
+
+    return (b[0] & 0xFE) == 0xFC ||                         /* unique local, fc00::/7 */
+           (b[0] == 0xFE && (b[1] & 0xC0) == 0x80) ||       /* link-local, fe80::/10 */
+           memcmp(b, loopback, sizeof(loopback)) == 0;
+}
+
 bool wsc_addr_is_private(const wsc_addr_t *a)
 {
-    static const struct { uint8_t family; uint8_t prefix[16]; unsigned len; } ranges[] = {
-        { 4, { 10 }, 8 },                   /* RFC 1918 */
-        { 4, { 172, 16 }, 12 },
-        { 4, { 192, 168 }, 16 },
-        { 4, { 100, 64 }, 10 },             /* RFC 6598 shared (CGNAT) space */
-        { 4, { 169, 254 }, 16 },            /* link-local */
-        { 4, { 127 }, 8 },                  /* loopback */
-        { 6, { 0xFC }, 7 },                 /* unique local */
-        { 6, { 0xFE, 0x80 }, 10 },          /* link-local */
-        { 6, { [15] = 1 }, 128 },           /* ::1 */
-    };
-
-    for (size_t i = 0; i < G_N_ELEMENTS(ranges); i++)
-        if (ranges[i].family == a->family && in_prefix(a, ranges[i].prefix, ranges[i].len))
-            return true;
-    return false;
+    return a->family == 4 ? ipv4_is_private(a->bytes) : a->family == 6 && ipv6_is_private(a->bytes);
 }
 
 bool wsc_addr_is_group(const wsc_addr_t *a)
