@@ -2,9 +2,14 @@
 
 Expected identities are the talk's devices (their MAC vendors, names and
 clouds are public); the captures are generated from the talk's tables."""
+import sys
+
 import pytest
 
-from conftest import capture
+from conftest import CAPTURES, capture
+
+sys.path.insert(0, str(CAPTURES))
+import pcapgen  # noqa: E402
 
 PASSES = pytest.mark.parametrize("passes", [[], ["-2"]], ids=["one_pass", "two_pass"])
 SMART_HOME = capture("iot_smart_home.pcap")
@@ -106,3 +111,25 @@ def test_device_table_is_bounded(tshark):
     """With room for 16 devices, the smart home's 7 all fit; the preference is honoured."""
     found = identities(tshark, SMART_HOME, "-2", "-o", "iotcloud.max_devices:16")
     assert len(found) >= 7
+
+
+LOCAL_EDGES = {"172.15.255.5": False, "172.16.0.5": True, "172.31.255.5": True, "172.32.0.5": False,
+               "100.63.255.5": False, "100.64.0.5": True, "100.127.255.5": True, "100.128.0.5": False,
+               "169.254.3.4": True, "10.9.9.9": True, "11.0.0.1": False, "127.0.0.2": True,
+               "fc00::5": True, "fdff::5": True, "fe80::5": True, "febf::5": True, "fec0::5": False,
+               "2001:db8::5": False}
+
+
+def test_only_hosts_of_private_and_local_networks_are_devices(tshark, tmp_path):
+    """The edges of RFC 1918, CGNAT, link-local, loopback and ULA space: a
+    Sonos MAC makes a device only where the address is local."""
+    path = tmp_path / "edges.pcap"
+    with pcapgen.PcapWriter(path) as out:
+        for i, address in enumerate(LOCAL_EDGES):
+            server = "2001:4860::8888" if ":" in address else "8.8.8.8"
+            ethertype, packet = pcapgen.ip(address, server, 17, pcapgen.udp(40000 + i, 53, b"x" * 8))
+            out.add(1528538400 + i, pcapgen.ether(f"00:0e:58:11:22:{i:02x}", "00:11:22:33:44:55", ethertype,
+                                                  packet))
+    rows = tshark.fields(path, ["ip.src", "ipv6.src", "iotcloud.src.vendor"], "-2")
+    found = {r["ip.src"] or r["ipv6.src"]: r["iotcloud.src.vendor"] == "Sonos" for r in rows}
+    assert found == LOCAL_EDGES
