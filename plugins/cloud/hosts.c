@@ -66,12 +66,11 @@ static void lookup_range(cloud_host_t *host, const wsc_addr_t *addr)
 /* GeoLite2-ASN and DB-IP ASN Lite share these keys. */
 static void lookup_asn(cloud_host_t *host, const wsc_addr_t *addr)
 {
+    static const char *const asn_path[] = { "autonomous_system_number", NULL };
     MMDB_entry_s entry;
 
     if (sources.asn == NULL || !wsc_mmdb_lookup(sources.asn, addr, &entry))
         return;
-    static const char *const asn_path[] = { "autonomous_system_number", NULL };
-
     if (!wsc_mmdb_uint(&entry, asn_path, &host->asn))
         return;
     host->as_org = entry_string(&entry, "autonomous_system_organization");

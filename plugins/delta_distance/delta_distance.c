@@ -199,8 +199,6 @@ static bool contradicts(const rtt_sample_t *best, const geo_place_t *place)
     return place->km > max_km_of(best->ns) + place->accuracy_km;
 }
 
-/* "replied in 0.900 ms (at most 90 km over fiber) but geolocated 7,212 km
- * away (Kolkata, IN): anycast or CDN edge, Meta" - once per address. */
 /* 7212.4 -> "7,212", whatever the locale. */
 static const char *thousands(double value, char out[32])
 {
@@ -218,12 +216,20 @@ static const char *thousands(double value, char out[32])
     return out;
 }
 
+/* Where the City database puts an address, and the address's smallest round
+ * trip over all its conversations; NULL when either is unknown. */
+static const geo_place_t *locate_responder(const wsc_addr_t *addr, const rtt_sample_t **best)
+{
+    *best = rtt_of_address(addr);
+    return *best ? geo_locate(addr) : NULL;
+}
+
 /* First pass, with or without a tree: the first frame of each address whose
  * round trip contradicts its geolocation gets the expert info. */
 static void note_contradiction(packet_info *pinfo, const rtt_sample_t *rtt)
 {
-    const rtt_sample_t *best = rtt_of_address(&rtt->responder);
-    const geo_place_t *place = best ? geo_locate(&best->responder) : NULL;
+    const rtt_sample_t *best;
+    const geo_place_t *place = locate_responder(&rtt->responder, &best);
     wsc_addr_t *key;
 
     if (place == NULL || !contradicts(best, place))
@@ -237,8 +243,10 @@ static void note_contradiction(packet_info *pinfo, const rtt_sample_t *rtt)
     wmem_map_insert(contradictions, key, GUINT_TO_POINTER(pinfo->num));
 }
 
-/* The expert info goes on the frame note_contradiction() picked, with or
- * without a tree (item NULL): the expert statistic gets no tree in tshark. */
+/* "replied in 0.900 ms (at most 90 km over fiber) but geolocated 7,212 km
+ * away (Kolkata, IN): anycast or CDN edge, Meta", on the frame
+ * note_contradiction() picked, with or without a tree (item NULL): the
+ * expert statistic gets no tree in tshark. */
 static void report_contradiction(packet_info *pinfo, tvbuff_t *tvb, proto_item *item, const wsc_addr_t *responder)
 {
     wsc_cloud_query_t cloud = { .addr = *responder };
@@ -248,8 +256,7 @@ static void report_contradiction(packet_info *pinfo, tvbuff_t *tvb, proto_item *
 
     if (contradictions == NULL || GPOINTER_TO_UINT(wmem_map_lookup(contradictions, responder)) != pinfo->num)
         return;
-    best = rtt_of_address(responder);
-    place = best ? geo_locate(responder) : NULL;
+    place = locate_responder(responder, &best);
     if (place == NULL)
         return;
     if (cloud_lookup_handle != NULL)
@@ -262,8 +269,8 @@ static void report_contradiction(packet_info *pinfo, tvbuff_t *tvb, proto_item *
 
 static void add_geo_items(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const rtt_sample_t *rtt)
 {
-    const rtt_sample_t *best = rtt_of_address(&rtt->responder);
-    const geo_place_t *place = best ? geo_locate(&best->responder) : NULL;
+    const rtt_sample_t *best;
+    const geo_place_t *place = locate_responder(&rtt->responder, &best);
     proto_item *item;
     bool impossible;
 
@@ -285,8 +292,8 @@ static void add_geo_items(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, c
 static int geo_for_plugins(tvbuff_t *tvb _U_, packet_info *pinfo _U_, proto_tree *tree _U_, void *data)
 {
     wsc_geo_query_t *query = data;
-    const rtt_sample_t *best = rtt_of_address(&query->addr);
-    const geo_place_t *place = best ? geo_locate(&query->addr) : NULL;
+    const rtt_sample_t *best;
+    const geo_place_t *place = locate_responder(&query->addr, &best);
 
     query->located = place != NULL;
     if (place != NULL) {
