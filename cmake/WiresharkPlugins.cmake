@@ -66,6 +66,15 @@ function(wsc_add_plugin name)
     install(TARGETS ${name} LIBRARY DESTINATION "${WSC_PLUGIN_DIR}" NAMELINK_SKIP)
 endfunction()
 
+# Releases before 0.2 installed three libraries; left beside the one library
+# they would register the same protocols twice, and Wireshark would abort.
+set(WSC_OLD_PLUGINS cloud delta_distance iotcloud)
+function(wsc_remove_old_plugins)
+    foreach(old ${WSC_OLD_PLUGINS})
+        install(CODE "file(REMOVE \"\$ENV{DESTDIR}${WSC_PLUGIN_DIR}/${old}.so\")")
+    endforeach()
+endfunction()
+
 # wsc_add_data(TARGET file...): data files copied into the build tree's data
 # folder and installed with the plugins. Files already in the build data
 # folder (generated ones) are installed as they are.

@@ -24,15 +24,16 @@ dpkg-deb -f "$deb" Package Version Depends
 as_root dpkg -i "$deb"
 trap 'as_root cmake --install build >/dev/null' EXIT
 
-dpkg -L wireshark-iotcloud | grep -q "$plugins/iotcloud.so" || fail "the package does not own $plugins/iotcloud.so"
-loaded || fail "tshark does not load the installed iotcloud plugin"
+dpkg -L wireshark-iotcloud | grep -q "$plugins/iotcloud_suite.so" || fail "the package does not own $plugins/iotcloud_suite.so"
+[ "$(dpkg -L wireshark-iotcloud | grep -c '\.so$')" = 1 ] || fail "the package holds more than the one library"
+loaded || fail "tshark does not load the installed suite"
 tshark -r captures/cloud_talk_examples.pcap -2 -T fields -e cloud.dst.provider -Y 'tcp.flags.syn == 1' -c 1 \
     | grep -q . || fail "the installed cloud plugin labels nothing (data not found?)"
 tshark -C "IoT Cloud" -r captures/iot_alexa_sonos.pcap -2 | grep -q " AWS " \
     || fail "tshark -C \"IoT Cloud\" shows no provider column"
 
 as_root dpkg -r wireshark-iotcloud
-for path in "$plugins/cloud.so" "$plugins/delta_distance.so" "$plugins/iotcloud.so"; do
+for path in "$plugins/iotcloud_suite.so" "$plugins/cloud.so" "$plugins/delta_distance.so" "$plugins/iotcloud.so"; do
     [ ! -e "$path" ] || fail "$path is left after dpkg -r"
 done
 [ ! -e "$share/iotcloud" ] || fail "$share/iotcloud is left after dpkg -r"

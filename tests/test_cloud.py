@@ -61,11 +61,13 @@ def test_facebook_cname_chain_names_meta_addresses(tshark, passes):
     assert all(r["cloud.src.hostname"] == "www.facebook.com" for r in rows if int(r["frame.number"]) > 4)
 
 
-def test_two_passes_label_packets_sent_before_the_name_was_seen(tshark):
-    """Frame 1 (the SYN) precedes the ClientHello (frame 4) that names the server."""
+def test_a_name_labels_frames_from_the_one_that_bound_it_in_every_pass(tshark):
+    """Frame 1 (the SYN) precedes the ClientHello (frame 4) that names the server:
+    one pass and two passes show what was known at each frame."""
     one, two = (by_frame(tshark, TALK, DST_FIELDS, *p) for p in ([], ["-2"]))
-    assert dst(one[1], "hostname") == "" and dst(one[4], "hostname") == "www.facebook.com"
-    assert dst(two[1], "hostname") == "www.facebook.com"
+    for rows in (one, two):
+        assert dst(rows[1], "hostname") == "" and dst(rows[4], "hostname") == "www.facebook.com"
+    assert one == two
 
 
 def test_cloud_provider_matches_either_end(tshark):
@@ -113,8 +115,11 @@ def test_asn_database_names_the_provider_of_an_unlisted_address(tshark, tmp_path
 
 
 def test_http_host_names_the_server(tshark):
-    rows = by_frame(tshark, TALK, DST_FIELDS, "-2", "-Y", "ip.dst == 198.51.100.7")
-    assert rows and all(dst(r, "hostname") == "api.example.org" and dst(r, "provider") == "" for r in rows.values())
+    rows = by_frame(tshark, TALK, DST_FIELDS + ["http.host"], "-2", "-Y", "ip.dst == 198.51.100.7")
+    request = min(n for n, r in rows.items() if r["http.host"])
+    named = [r for n, r in rows.items() if n >= request]
+    assert named and all(dst(r, "hostname") == "api.example.org" and dst(r, "provider") == "" for r in named)
+    assert all(dst(r, "hostname") == "" for n, r in rows.items() if n < request)
 
 
 def test_local_addresses_are_never_labelled(tshark):
@@ -124,14 +129,14 @@ def test_local_addresses_are_never_labelled(tshark):
 
 
 def test_local_networks_preference_excludes_more_networks(tshark):
-    rows = tshark.fields(TALK, ["cloud.dst.provider"], "-o", "cloud.local_networks:54.194.0.0/16, 2001:db8::/32",
+    rows = tshark.fields(TALK, ["cloud.dst.provider"], "-o", "iotcloud.local_networks:54.194.0.0/16, 2001:db8::/32",
                          "-Y", "ip.dst == 54.194.162.98")
     assert rows and all(r["cloud.dst.provider"] == "" for r in rows)
 
 
 def test_bad_local_networks_preference_is_reported_once(tshark):
-    proc = tshark.run("-r", TALK, "-o", "cloud.local_networks:10.0.0.0/99", "-c", "1")
-    assert proc.stderr.count("cloud.local_networks") == 1 and '"10.0.0.0/99"' in proc.stderr
+    proc = tshark.run("-r", TALK, "-o", "iotcloud.local_networks:10.0.0.0/99", "-c", "1")
+    assert proc.stderr.count("iotcloud.local_networks") == 1 and '"10.0.0.0/99"' in proc.stderr
 
 
 def test_sources_can_be_switched_off(tshark):
@@ -141,7 +146,8 @@ def test_sources_can_be_switched_off(tshark):
     facebook = [r for r in rows.values() if r["ip.dst"] == "31.13.64.35"]
     assert all(dst(r, "provider") == "" for r in camera)
     # facebook.com is also a Meta name pattern
-    assert all((dst(r, "provider"), dst(r, "source")) == ("Meta", "name") for r in facebook)
+    assert all((dst(r, "provider"), dst(r, "source")) == ("Meta", "name")
+               for r in facebook if int(r["frame.number"]) >= 4)     # from the ClientHello on
     rows = tshark.fields(TALK, ["cloud.dst.hostname"], "-o", "cloud.use_names:FALSE", "-Y", "ip.dst == 151.99.125.10")
     assert rows and all(r["cloud.dst.hostname"] == "" for r in rows)
 

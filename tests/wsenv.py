@@ -20,7 +20,9 @@ REPO = Path(__file__).resolve().parents[1]
 CAPTURES = REPO / "captures"
 BUILD = Path(os.environ.get("WSC_BUILD_DIR", REPO / "build")).resolve()
 API = "4.0"
-SUITE_PLUGINS = ["cloud", "delta_distance", "iotcloud"]
+SUITE_PLUGINS = ["iotcloud_suite"]
+# Names of the libraries before the suite became one (never linked from a stock folder).
+OLD_PLUGINS = ["cloud", "delta_distance", "iotcloud"]
 DATA_SUBDIR = "iotcloud"
 
 
@@ -55,7 +57,7 @@ def make_plugin_root(root, plugins=()):
         (root / API / kind).mkdir(parents=True, exist_ok=True)
         if (stock / kind).is_dir():
             for plugin in (stock / kind).iterdir():
-                if plugin.stem not in SUITE_PLUGINS:
+                if plugin.stem not in SUITE_PLUGINS + OLD_PLUGINS:
                     (root / API / kind / plugin.name).symlink_to(plugin)
     built = BUILD / "plugins" / API / "epan"
     for name in plugins:

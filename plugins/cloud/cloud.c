@@ -14,9 +14,9 @@
 #include <wsutil/report_message.h>
 
 #include "core/addr.h"
-#include "core/cloud_api.h"
 #include "core/field_set.h"
 #include "core/fields.h"
+#include "core/local.h"
 #include "cloud.h"
 #include "hosts.h"
 #include "learn.h"
@@ -33,63 +33,57 @@ typedef struct {
     int source;
 } side_fields_t;
 
-/* What is shown for one address: the provider from the best source, and
- * whatever else is known. */
+/* What is shown for one address at one frame: the provider from the best
+ * source, and whatever else is known. */
 typedef struct {
     const char *provider;
     const char *service;
     const char *region;
     const char *source;         /* "range", "name" or "asn" */
-    const cloud_host_t *host;
+    const char *hostname;       /* the name bound at this frame */
+    uint32_t    asn;
+    const char *as_org;
 } verdict_t;
 
 static int proto_cloud = -1;
+static protocol_t *cloud_protocol;
 static side_fields_t hf_any, hf_src, hf_dst;          /* ids set at registration */
 static gint ett_cloud = -1;
 static gint ett_side = -1;
-static dissector_handle_t cloud_handle;
 
 static gboolean pref_use_ranges = TRUE;
 static gboolean pref_use_names = TRUE;
 static gboolean pref_use_asn = TRUE;
 static const char *pref_ranges_db = "";
 static const char *pref_asn_db = "";
-static const char *pref_local_networks = "";
-static wsc_netlist_t *local_networks;
-static char *local_networks_rejected;
 
-static bool is_local(const wsc_addr_t *addr)
+static bool decide(const cloud_host_t *host, uint32_t frame, verdict_t *v)
 {
-    return wsc_addr_is_private(addr) || wsc_netlist_contains(local_networks, addr);
-}
+    const name_binding_t *name = pref_use_names ? cloud_host_name_at(host, frame) : NULL;
 
-static bool decide(const cloud_host_t *host, verdict_t *v)
-{
     memset(v, 0, sizeof(*v));
-    v->host = host;
     if (host->range.provider != NULL) {         /* sources switched off were never looked up */
         v->provider = host->range.provider;
         v->service = host->range.service;
         v->region = host->range.region;
         v->source = "range";
-    } else if (pref_use_names && host->name.provider != NULL) {
-        v->provider = host->name.provider;
-        v->service = host->name.service;
+    } else if (name != NULL && name->name.provider != NULL) {
+        v->provider = name->name.provider;
+        v->service = name->name.service;
         v->source = "name";
     } else if (host->asn_provider != NULL) {
         v->provider = host->asn_provider;
         v->source = "asn";
     }
-    return v->provider != NULL || (pref_use_names && host->hostname != NULL) || host->asn != 0;
+    v->hostname = name ? name->hostname : NULL;
+    v->asn = host->asn;
+    v->as_org = host->as_org;
+    return v->provider != NULL || v->hostname != NULL || v->asn != 0;
 }
 
-static bool annotate(const address *addr, wmem_allocator_t *scratch, verdict_t *v)
+static bool annotate(const wsc_addr_t *addr, uint32_t frame, wmem_allocator_t *scratch, verdict_t *v)
 {
-    wsc_addr_t a;
-
-    if (!wsc_addr_from_address(addr, &a) || is_local(&a) || wsc_addr_is_group(&a))
-        return false;
-    return decide(cloud_hosts_lookup(&a, scratch), v);
+    return wsc_is_remote_host(addr) && decide(cloud_hosts_lookup(addr, scratch), frame, v);
 }
 
 static proto_item *add_string(proto_tree *tree, int hf, tvbuff_t *tvb, const char *value, bool hidden)
@@ -121,7 +115,7 @@ static void add_asn(proto_tree *tree, int hf, tvbuff_t *tvb, uint32_t asn, bool 
  * heads them (no formatted text item: labels are only built when shown). */
 static void add_side_fields(proto_tree *tree, tvbuff_t *tvb, const side_fields_t *hf, const verdict_t *v, bool hidden)
 {
-    const char *hostname = pref_use_names ? v->host->hostname : NULL;
+    const char *hostname = v->hostname;
     proto_item *head = add_string(tree, hf->provider, tvb, v->provider, hidden);
     proto_tree *side;
 
@@ -132,72 +126,68 @@ static void add_side_fields(proto_tree *tree, tvbuff_t *tvb, const side_fields_t
     add_string(side, hf->region, tvb, v->region, hidden);
     if (v->provider != NULL)
         add_string(side, hf->hostname, tvb, hostname, hidden);
-    add_asn(side, hf->asn, tvb, v->host->asn, hidden);
-    if (v->host->asn != 0)
-        add_string(side, hf->as_org, tvb, v->host->as_org, hidden);
+    add_asn(side, hf->asn, tvb, v->asn, hidden);
+    if (v->asn != 0)
+        add_string(side, hf->as_org, tvb, v->as_org, hidden);
     add_string(side, hf->source, tvb, v->source, hidden);
 }
 
-static int dissect_cloud(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
+bool cloud_enabled(void)
+{
+    return cloud_protocol != NULL && proto_is_protocol_enabled(cloud_protocol);
+}
+
+/* The first pass learns names, with or without a tree; a shown tree gets
+ * each end's label as it was at this frame. */
+void cloud_frame(wsc_facts_t *facts, proto_tree *tree)
 {
     verdict_t src, dst;
     bool has_src, has_dst;
     proto_item *top;
     proto_tree *cloud_tree;
 
-    if (pref_use_names && !pinfo->fd->visited)
-        cloud_learn(tvb, pinfo, tree, cloud_sources_patterns(), is_local);
-    has_src = annotate(&pinfo->net_src, pinfo->pool, &src);
-    has_dst = annotate(&pinfo->net_dst, pinfo->pool, &dst);
-    if (tree == NULL || (!has_src && !has_dst))
-        return 0;
-
-    top = proto_tree_add_item(tree, proto_cloud, tvb, 0, 0, ENC_NA);
+    if (!facts->has_ip)
+        return;
+    if (pref_use_names && facts->first_pass)
+        cloud_learn(facts, tree, cloud_sources_patterns());
+    if (tree == NULL)
+        return;                     /* nobody reads a label: do not look it up */
+    has_src = !facts->src_local && annotate(&facts->src, facts->num, facts->pinfo->pool, &src);
+    has_dst = !facts->dst_local && annotate(&facts->dst, facts->num, facts->pinfo->pool, &dst);
+    if (!has_src && !has_dst)
+        return;
+    top = proto_tree_add_item(tree, proto_cloud, facts->tvb, 0, 0, ENC_NA);
     proto_item_set_generated(top);
     cloud_tree = proto_item_add_subtree(top, ett_cloud);
     if (has_src) {
-        add_side_fields(cloud_tree, tvb, &hf_src, &src, false);
-        add_side_fields(cloud_tree, tvb, &hf_any, &src, true);     /* cloud.provider matches either end */
+        add_side_fields(cloud_tree, facts->tvb, &hf_src, &src, false);
+        add_side_fields(cloud_tree, facts->tvb, &hf_any, &src, true);     /* cloud.provider matches either end */
     }
     if (has_dst) {
-        add_side_fields(cloud_tree, tvb, &hf_dst, &dst, false);
-        add_side_fields(cloud_tree, tvb, &hf_any, &dst, true);
+        add_side_fields(cloud_tree, facts->tvb, &hf_dst, &dst, false);
+        add_side_fields(cloud_tree, facts->tvb, &hf_any, &dst, true);
     }
-    return tvb_captured_length(tvb);
 }
 
-/* "cloud.lookup": the label of one address, for the suite's other plugins. */
-static int lookup_for_plugins(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tree *tree _U_, void *data)
+bool cloud_label_at(const wsc_addr_t *addr, uint32_t frame, wsc_cloud_label_t *out)
 {
-    wsc_cloud_query_t *query = data;
+    static cloud_host_t scratch_host;       /* when the table is full */
     verdict_t v;
 
-    memset(&query->label, 0, sizeof(query->label));
-    if (is_local(&query->addr) || wsc_addr_is_group(&query->addr) ||
-        !decide(cloud_hosts_lookup(&query->addr, pinfo->pool), &v))
-        return 1;
-    query->label.provider = v.provider;
-    query->label.service = v.service;
-    query->label.region = v.region;
-    query->label.hostname = pref_use_names ? v.host->hostname : NULL;
-    return 1;
+    memset(out, 0, sizeof(*out));
+    if (!cloud_enabled() || !wsc_is_remote_host(addr) ||
+        !decide(cloud_hosts_lookup_into(addr, &scratch_host), frame, &v))
+        return false;
+    out->provider = v.provider;
+    out->service = v.service;
+    out->region = v.region;
+    out->hostname = v.hostname;
+    return true;
 }
 
-static void apply_local_networks(void)
+static void cloud_init(void)
 {
-    char *why = NULL;
-    wsc_netlist_t *parsed = wsc_netlist_parse(pref_local_networks, &why);
-
-    if (parsed == NULL) {
-        if (g_strcmp0(local_networks_rejected, pref_local_networks) != 0)
-            report_failure("cloud.local_networks: %s; keeping the previous list.", why);
-        g_free(local_networks_rejected);
-        local_networks_rejected = g_strdup(pref_local_networks);
-        g_free(why);
-        return;
-    }
-    wsc_netlist_free(local_networks);
-    local_networks = parsed;
+    cloud_hosts_reset();
 }
 
 static void cloud_prefs_apply(void)
@@ -207,7 +197,6 @@ static void cloud_prefs_apply(void)
         .ranges_db = pref_ranges_db, .asn_db = pref_asn_db,
     };
 
-    apply_local_networks();
     cloud_sources_apply(&prefs);
 }
 
@@ -228,7 +217,7 @@ static const wsc_field_spec_t side_spec[] = {
       "Source of the provider: range, name or asn" },
 };
 
-void proto_register_cloud(void)
+void cloud_register(void)
 {
     static gint *ett[] = { &ett_cloud, &ett_side };
     module_t *module;
@@ -242,10 +231,7 @@ void proto_register_cloud(void)
                            "destination address");
     proto_register_subtree_array(ett, array_length(ett));
 
-    cloud_handle = create_dissector_handle(dissect_cloud, proto_cloud);
-    register_dissector(WSC_CLOUD_LOOKUP, lookup_for_plugins, -1);   /* no protocol: adds no layer */
-    register_postdissector(cloud_handle);
-    cloud_hosts_register();
+    register_init_routine(cloud_init);
 
     module = prefs_register_protocol(proto_cloud, cloud_prefs_apply);
     prefs_register_bool_preference(module, "use_ranges", "Use published provider ranges",
@@ -263,14 +249,13 @@ void proto_register_cloud(void)
         "A GeoLite2-ASN or DB-IP ASN MaxMind DB; empty to look where Wireshark's MaxMind support looks "
         "(/usr/share/GeoIP, /var/lib/GeoIP and the MaxMind database directories preference).",
         &pref_asn_db, FALSE);
-    prefs_register_string_preference(module, "local_networks", "Local networks",
-        "Networks never labelled, besides private, link-local and unique-local ones "
-        "(comma-separated, e.g. 198.51.100.0/24, 2001:db8:1::/48).", &pref_local_networks);
+    /* One fact for the whole suite now: iotcloud.local_networks. */
+    prefs_register_obsolete_preference(module, "local_networks");
 }
 
-void proto_reg_handoff_cloud(void)
+void cloud_handoff(void)
 {
-    cloud_learn_resolve_fields();
+    cloud_protocol = find_protocol_by_id(proto_cloud);
     /* Preferences are applied after handoff, and the apply callback runs only
      * when one of ours changes: put the defaults in force now. */
     cloud_prefs_apply();

@@ -9,15 +9,43 @@
 
 #define MAX_HOSTS       1000000
 #define MAX_STRING      255
+#define MAX_NAMES       8
 
 static wmem_map_t *hosts;           /* wsc_addr_t -> cloud_host_t, per capture file */
 static wmem_map_t *strings;         /* interned strings, per capture file */
 static cloud_sources_t sources;
 
-void cloud_hosts_register(void)
+void cloud_hosts_reset(void)
 {
-    hosts = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), wsc_addr_hash, wsc_addr_equal);
-    strings = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
+    hosts = wmem_map_new(wmem_file_scope(), wsc_addr_hash, wsc_addr_equal);
+    strings = wmem_map_new(wmem_file_scope(), g_str_hash, g_str_equal);
+}
+
+const name_binding_t *cloud_host_name_at(const cloud_host_t *host, uint32_t frame)
+{
+    for (unsigned i = host->n_names; i-- > 0;)
+        if (host->names[i].from_frame <= frame)
+            return &host->names[i];
+    return NULL;
+}
+
+void cloud_host_bind_name(cloud_host_t *host, uint32_t frame, const char *hostname, const cloud_label_t *name)
+{
+    name_binding_t *last = host->n_names ? &host->names[host->n_names - 1] : NULL;
+
+    if (last != NULL && name->provider == NULL)
+        name = &last->name;                 /* a TLS name of a CDN site: the CDN seen in DNS still serves it */
+    if (last != NULL && last->hostname == hostname && last->name.provider == name->provider &&
+        last->name.service == name->service)
+        return;                             /* the same name again (interned: pointers compare) */
+    if (last == NULL || (last->from_frame != frame && host->n_names < MAX_NAMES)) {
+        if (host->n_names == host->cap_names) {
+            host->cap_names = host->cap_names ? MIN(2 * host->cap_names, MAX_NAMES) : 1;
+            host->names = wmem_realloc(wmem_file_scope(), host->names, host->cap_names * sizeof(*host->names));
+        }
+        last = &host->names[host->n_names++];
+    }
+    *last = (name_binding_t){ frame, hostname, *name };
 }
 
 void cloud_hosts_set_sources(const cloud_sources_t *new_sources)
@@ -109,6 +137,17 @@ const cloud_host_t *cloud_hosts_lookup(const wsc_addr_t *addr, wmem_allocator_t 
     if (host == NULL) {             /* table full: answer without caching */
         host = wmem_new(scratch, cloud_host_t);
         fill_from_databases(host, addr);
+    }
+    return host;
+}
+
+const cloud_host_t *cloud_hosts_lookup_into(const wsc_addr_t *addr, cloud_host_t *spare)
+{
+    cloud_host_t *host = cloud_hosts_entry(addr);
+
+    if (host == NULL) {
+        fill_from_databases(spare, addr);
+        host = spare;
     }
     return host;
 }

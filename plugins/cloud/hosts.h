@@ -6,6 +6,11 @@
  * file and is bounded: past MAX_HOSTS addresses, new ones are annotated from
  * the databases on every packet instead of being cached, and learn no names.
  *
+ * Names change: a CDN address serves one site, then another. Each host keeps
+ * the few names bound to it with the frame that bound each, so every pass
+ * shows the name an address had at that frame (MAX_NAMES per address; past
+ * that, the newest replaces the last).
+ *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #ifndef CLOUD_HOSTS_H
@@ -25,13 +30,21 @@ typedef struct {
     const char *region;
 } cloud_label_t;
 
+/* A name bound to the address, from the frame that bound it on. */
+typedef struct {
+    uint32_t      from_frame;
+    const char   *hostname;     /* interned */
+    cloud_label_t name;         /* provider and pattern of the chain's name nearest the address */
+} name_binding_t;
+
 typedef struct {
     cloud_label_t range;        /* the most specific published range holding the address */
     uint32_t      asn;          /* 0 when unknown */
     const char   *as_org;
     const char   *asn_provider; /* the provider that AS belongs to */
-    const char   *hostname;     /* latest name the capture bound to the address */
-    cloud_label_t name;         /* provider of the latest bound name matching a pattern */
+    name_binding_t *names;      /* oldest first, at most MAX_NAMES; file scope */
+    uint8_t       n_names;
+    uint8_t       cap_names;
 } cloud_host_t;
 
 /* The databases in force; NULL members are absent or switched off. */
@@ -41,15 +54,24 @@ typedef struct {
     GHashTable   *asn_providers;    /* GUINT_TO_POINTER(asn) -> provider string */
 } cloud_sources_t;
 
-void cloud_hosts_register(void);
+/* Per capture: an empty table. */
+void cloud_hosts_reset(void);
 void cloud_hosts_set_sources(const cloud_sources_t *sources);
 
 /* What is known about a global address (never NULL). `scratch` holds the
  * entry when the table is full. */
 const cloud_host_t *cloud_hosts_lookup(const wsc_addr_t *addr, wmem_allocator_t *scratch);
+/* The same, filling *spare when the table is full. */
+const cloud_host_t *cloud_hosts_lookup_into(const wsc_addr_t *addr, cloud_host_t *spare);
 
 /* The entry to record a learned name in; NULL when the table is full. */
 cloud_host_t *cloud_hosts_entry(const wsc_addr_t *addr);
+
+/* The name bound to the host as known at `frame`, or NULL. */
+const name_binding_t *cloud_host_name_at(const cloud_host_t *host, uint32_t frame);
+
+/* Binds a name from `frame` on (a later binding in the same frame replaces it). */
+void cloud_host_bind_name(cloud_host_t *host, uint32_t frame, const char *hostname, const cloud_label_t *name);
 
 /* One shared copy of a string for the life of the capture file. */
 const char *cloud_intern(const char *text, size_t len);

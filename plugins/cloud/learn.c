@@ -6,9 +6,7 @@
 #include <wsutil/inet_addr.h>
 
 #include "core/dns_wire.h"
-#include "core/http_wire.h"
-#include "core/ip_peek.h"
-#include "core/server_name.h"
+#include "core/local.h"
 #include "hosts.h"
 #include "learn.h"
 
@@ -21,41 +19,48 @@
 
 /* One answer record: its owner name and what it points to. */
 typedef struct {
-    char       owner[WSC_DNS_NAME_MAX];
-    char       cname[WSC_DNS_NAME_MAX];     /* CNAME records; "" for the others */
-    wsc_addr_t addr;                        /* A/AAAA records */
-    bool       is_ptr;                      /* PTR: cname holds the name of the owner's address */
+    const char *owner;
+    const char *cname;                      /* CNAME and PTR targets; NULL for A/AAAA */
+    wsc_addr_t  addr;                       /* A/AAAA records */
+    bool        is_ptr;                     /* PTR: cname holds the name of the owner's address */
 } record_t;
 
+/* The answers of one message, in the frame's scratch memory. */
 typedef struct {
+    wmem_allocator_t *pool;
     record_t records[MAX_RECORDS];
     unsigned n;
 } answers_t;
 
-void cloud_learn_resolve_fields(void)
-{
-    wsc_server_name_resolve("cloud");
-}
+/* Where a chain ends: the names bound to an owner's addresses. */
+typedef struct {
+    const char   *owner;                    /* the chain's last name, the A record's owner */
+    const char   *hostname;                 /* the name the client asked for (interned) */
+    cloud_label_t label;                    /* the pattern match nearest the address */
+} chain_t;
 
 /* --- binding -------------------------------------------------------------- */
 
-static void bind_name(const wsc_addr_t *addr, const char *const *chain, unsigned n,
-                      const cloud_patterns_t *patterns)
+/* The provider of the chain's name nearest the address (chain[n - 1]). */
+static void match_chain(const char *const *chain, unsigned n, const cloud_patterns_t *patterns, cloud_label_t *out)
 {
-    cloud_host_t *host = cloud_hosts_entry(addr);
-
-    if (host == NULL)
-        return;
-    host->hostname = cloud_intern(chain[0], strlen(chain[0]));
-    for (unsigned i = n; i-- > 0;) {    /* nearest the address first */
+    memset(out, 0, sizeof(*out));
+    for (unsigned i = n; i-- > 0;) {
         const cloud_pattern_t *hit = cloud_patterns_match(patterns, chain[i]);
         if (hit != NULL) {
-            host->name.provider = cloud_intern(hit->provider, strlen(hit->provider));
-            host->name.service = cloud_intern(hit->pattern, strlen(hit->pattern));
-            host->name.region = NULL;
+            out->provider = cloud_intern(hit->provider, strlen(hit->provider));
+            out->service = cloud_intern(hit->pattern, strlen(hit->pattern));
             return;
         }
     }
+}
+
+static void bind_names(const wsc_addr_t *addr, uint32_t frame, const chain_t *chain)
+{
+    cloud_host_t *host = cloud_hosts_entry(addr);
+
+    if (host != NULL)
+        cloud_host_bind_name(host, frame, chain->hostname, &chain->label);
 }
 
 /* --- DNS ------------------------------------------------------------------ */
@@ -80,13 +85,13 @@ static bool collect(void *ctx, const wsc_dns_record_t *rr)
     case WSC_DNS_PTR:
         if (rr->target[0] == '\0')
             return true;
-        g_strlcpy(r->cname, rr->target, sizeof(r->cname));
+        r->cname = wmem_strdup(answers->pool, rr->target);
         r->is_ptr = rr->type == WSC_DNS_PTR;
         break;
     default:
         return true;
     }
-    g_strlcpy(r->owner, rr->name, sizeof(r->owner));
+    r->owner = wmem_strdup(answers->pool, rr->name);
     return ++answers->n < MAX_RECORDS;
 }
 
@@ -95,7 +100,7 @@ static const record_t *alias_of(const answers_t *answers, const char *name)
 {
     for (unsigned i = 0; i < answers->n; i++) {
         const record_t *r = &answers->records[i];
-        if (!r->is_ptr && r->cname[0] != '\0' && g_ascii_strcasecmp(r->cname, name) == 0)
+        if (!r->is_ptr && r->cname != NULL && g_ascii_strcasecmp(r->cname, name) == 0)
             return r;
     }
     return NULL;
@@ -137,37 +142,61 @@ static bool reverse_name_addr(const char *name, wsc_addr_t *out)
     return ok;
 }
 
-static void learn_dns(const uint8_t *msg, size_t len, const cloud_patterns_t *patterns,
-                      bool (*is_local)(const wsc_addr_t *))
+/* Walks back from an A record's owner to the name the client asked for,
+ * stopping at the first name already on the chain (a CNAME loop). */
+static void walk_chain(const answers_t *answers, const char *owner, const cloud_patterns_t *patterns, chain_t *out)
 {
-    answers_t *answers = g_new(answers_t, 1);
-    wsc_dns_header_t header;
+    const char *chain[MAX_CHAIN];
+    unsigned n = 1;
 
-    answers->n = 0;
-    if (wsc_dns_parse(msg, len, 4 * MAX_RECORDS, &header, collect, answers) && header.response) {
-        for (unsigned i = 0; i < answers->n; i++) {
-            const record_t *r = &answers->records[i];
-            const char *chain[MAX_CHAIN];
-            unsigned n = 1;
-            wsc_addr_t reversed;
-
-            if (r->is_ptr) {            /* ec2-54-194-162-98.eu-west-1.compute.amazonaws.com */
-                const char *name = r->cname;
-                if (reverse_name_addr(r->owner, &reversed) && !is_local(&reversed) && !wsc_addr_is_group(&reversed))
-                    bind_name(&reversed, &name, 1, patterns);
-                continue;
-            }
-            if (r->cname[0] != '\0' || is_local(&r->addr) || wsc_addr_is_group(&r->addr))
-                continue;
-            /* Walk back from the address's owner to the name the client asked for. */
-            chain[MAX_CHAIN - 1] = r->owner;
-            for (const record_t *alias = alias_of(answers, r->owner); alias != NULL && n < MAX_CHAIN;
-                 alias = alias_of(answers, alias->owner))
-                chain[MAX_CHAIN - ++n] = alias->owner;
-            bind_name(&r->addr, &chain[MAX_CHAIN - n], n, patterns);
-        }
+    chain[MAX_CHAIN - 1] = owner;
+    for (const record_t *alias = alias_of(answers, owner); alias != NULL && n < MAX_CHAIN;
+         alias = alias_of(answers, alias->owner)) {
+        bool repeated = false;
+        for (unsigned i = MAX_CHAIN - n; i < MAX_CHAIN && !repeated; i++)
+            repeated = g_ascii_strcasecmp(chain[i], alias->owner) == 0;
+        if (repeated)
+            break;
+        chain[MAX_CHAIN - ++n] = alias->owner;
     }
-    g_free(answers);
+    out->owner = owner;
+    out->hostname = cloud_intern(chain[MAX_CHAIN - n], strlen(chain[MAX_CHAIN - n]));
+    match_chain(&chain[MAX_CHAIN - n], n, patterns, &out->label);
+}
+
+static void learn_ptr(const record_t *r, uint32_t frame, const cloud_patterns_t *patterns)
+{
+    wsc_addr_t reversed;
+    chain_t chain;
+
+    if (!reverse_name_addr(r->owner, &reversed) || !wsc_is_remote_host(&reversed))
+        return;                     /* ec2-54-194-162-98.eu-west-1.compute.amazonaws.com */
+    chain.hostname = cloud_intern(r->cname, strlen(r->cname));
+    match_chain(&r->cname, 1, patterns, &chain.label);
+    bind_names(&reversed, frame, &chain);
+}
+
+static void learn_dns(const uint8_t *msg, size_t len, uint32_t frame, wmem_allocator_t *pool,
+                      const cloud_patterns_t *patterns)
+{
+    answers_t answers = { .pool = pool, .n = 0 };
+    wsc_dns_header_t header;
+    chain_t chain = { .owner = NULL };
+
+    if (!wsc_dns_parse(msg, len, 4 * MAX_RECORDS, &header, collect, &answers) || !header.response)
+        return;
+    for (unsigned i = 0; i < answers.n; i++) {
+        const record_t *r = &answers.records[i];
+        if (r->is_ptr) {
+            learn_ptr(r, frame, patterns);
+            continue;
+        }
+        if (r->cname != NULL || !wsc_is_remote_host(&r->addr))
+            continue;
+        if (chain.owner == NULL || g_ascii_strcasecmp(chain.owner, r->owner) != 0)
+            walk_chain(&answers, r->owner, patterns, &chain);   /* once per owner, not per address */
+        bind_names(&r->addr, frame, &chain);
+    }
 }
 
 /* --- TLS and HTTP --------------------------------------------------------- */
@@ -188,50 +217,48 @@ static bool host_header_name(const char *host, char *out, size_t size)
     return !ws_inet_pton4(out, &v4);
 }
 
-static void learn_server_name(const wsc_addr_t *server, const char *name, const cloud_patterns_t *patterns)
+static void learn_server_name(const wsc_addr_t *server, uint32_t frame, const char *name,
+                              const cloud_patterns_t *patterns)
 {
-    const char *chain[1] = { name };
+    chain_t chain;
 
-    bind_name(server, chain, 1, patterns);
+    chain.hostname = cloud_intern(name, strlen(name));
+    match_chain(&name, 1, patterns, &chain.label);
+    bind_names(server, frame, &chain);
 }
 
 /* What the client says of the server it reaches: TLS server name, HTTP Host. */
-static void learn_from_client(packet_info *pinfo, proto_tree *tree, const wsc_frame_t *f,
-                              const wsc_addr_t *server, const cloud_patterns_t *patterns)
+static void learn_from_client(wsc_facts_t *facts, proto_tree *tree, const cloud_patterns_t *patterns)
 {
     char name[WSC_HTTP_VALUE];
-    wsc_http_t *http;
+    const char *sni = wsc_facts_server_name(facts, tree);
+    const wsc_http_t *http;
 
-    if (wsc_client_server_name(pinfo, tree, f, name, sizeof(name))) {
-        learn_server_name(server, name, patterns);
+    if (sni != NULL) {
+        learn_server_name(&facts->dst, facts->num, sni, patterns);
         return;
     }
-    if (f->ip.ipproto != IPPROTO_TCP_NUM)
+    if (!wsc_facts_tcp(facts))
         return;
-    http = g_new(wsc_http_t, 1);
-    if (wsc_http_parse(f->payload, f->payload_len, http) && http->kind == WSC_HTTP_REQUEST &&
-        host_header_name(http->host, name, sizeof(name)))
-        learn_server_name(server, name, patterns);
-    g_free(http);
+    http = wsc_facts_http(facts);
+    if (http != NULL && http->kind == WSC_HTTP_REQUEST && host_header_name(http->host, name, sizeof(name)))
+        learn_server_name(&facts->dst, facts->num, name, patterns);
 }
 
-void cloud_learn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const cloud_patterns_t *patterns,
-                 bool (*is_local)(const wsc_addr_t *addr))
+void cloud_learn(wsc_facts_t *facts, proto_tree *tree, const cloud_patterns_t *patterns)
 {
-    wsc_frame_t f;
-    wsc_addr_t server;
+    const wsc_frame_t *f = &facts->frame;
 
-    if (!wsc_frame_locate(tvb, pinfo, &f) || f.payload == NULL)
+    if (!wsc_facts_has_payload(facts))
         return;
-    if (f.sport == DNS_PORT) {
-        if (f.ip.ipproto == IPPROTO_UDP_NUM)
-            learn_dns(f.payload, f.payload_len, patterns, is_local);
-        else if (f.ip.ipproto == IPPROTO_TCP_NUM && f.payload_len > 2)     /* a 2-byte length first */
-            learn_dns(f.payload + 2, f.payload_len - 2, patterns, is_local);
+    if (f->sport == DNS_PORT) {
+        if (f->ip.ipproto == IPPROTO_UDP_NUM)
+            learn_dns(f->payload, f->payload_len, facts->num, facts->pinfo->pool, patterns);
+        else if (f->ip.ipproto == IPPROTO_TCP_NUM && f->payload_len > 2)     /* a 2-byte length first */
+            learn_dns(f->payload + 2, f->payload_len - 2, facts->num, facts->pinfo->pool, patterns);
         return;
     }
-    wsc_addr_from_bytes(f.ip.family, f.frame + f.ip.dst_offset, &server);
-    if (is_local(&server) || wsc_addr_is_group(&server))
+    if (facts->dst_local || facts->dst_group)
         return;
-    learn_from_client(pinfo, tree, &f, &server, patterns);
+    learn_from_client(facts, tree, patterns);
 }

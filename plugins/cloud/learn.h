@@ -14,27 +14,21 @@
  * segments) is read from the tree when one is shown.
  *
  * Hostile answers are bounded: at most MAX_RECORDS records a message,
- * chains of at most MAX_CHAIN names (CNAME loops end there), names up to
- * 255 bytes.
+ * chains of at most MAX_CHAIN names that stop at the first repeated name
+ * (CNAME loops), names up to 255 bytes; each owner's chain is walked and
+ * matched once per message, however many addresses it has.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #ifndef CLOUD_LEARN_H
 #define CLOUD_LEARN_H
 
-#include <stdbool.h>
-
 #include <epan/packet.h>
 
-#include "core/addr.h"
+#include "core/facts.h"
 #include "patterns.h"
 
-/* Handoff: find the TLS server name field (read from shown trees only). */
-void cloud_learn_resolve_fields(void);
-
-/* First pass over a packet: record the names it carries. is_local() tells
- * which addresses are never annotated. */
-void cloud_learn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const cloud_patterns_t *patterns,
-                 bool (*is_local)(const wsc_addr_t *addr));
+/* First pass over a frame: record the names it carries, from this frame on. */
+void cloud_learn(wsc_facts_t *facts, proto_tree *tree, const cloud_patterns_t *patterns);
 
 #endif /* CLOUD_LEARN_H */

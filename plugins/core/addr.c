@@ -6,6 +6,7 @@
 #include <wsutil/inet_addr.h>
 
 #include "core/addr.h"
+#include "core/hash.h"
 
 typedef struct {
     wsc_addr_t net;             /* host bits cleared */
@@ -95,7 +96,14 @@ void wsc_addr_to_str(const wsc_addr_t *a, char buf[WSC_ADDR_STRLEN])
 
 guint wsc_addr_hash(gconstpointer key)
 {
-    return wmem_strong_hash((const guint8 *)key, sizeof(wsc_addr_t));
+    const wsc_addr_t *a = key;
+    uint32_t v4;
+
+    if (a->family == 4) {           /* the common case: one word */
+        memcpy(&v4, a->bytes, sizeof(v4));
+        return wsc_hash_mix32(v4);
+    }
+    return wsc_hash_bytes(a->bytes, sizeof(a->bytes));
 }
 
 gboolean wsc_addr_equal(gconstpointer a, gconstpointer b)
@@ -162,6 +170,11 @@ bool wsc_netlist_contains(const wsc_netlist_t *list, const wsc_addr_t *a)
             return true;
     }
     return false;
+}
+
+bool wsc_netlist_is_empty(const wsc_netlist_t *list)
+{
+    return list == NULL || list->networks->len == 0;
 }
 
 void wsc_netlist_free(wsc_netlist_t *list)

@@ -46,6 +46,7 @@ typedef struct wsc_netlist wsc_netlist_t;
  * An empty text gives an empty list. */
 wsc_netlist_t *wsc_netlist_parse(const char *text, char **why);
 bool wsc_netlist_contains(const wsc_netlist_t *list, const wsc_addr_t *a);
+bool wsc_netlist_is_empty(const wsc_netlist_t *list);
 void wsc_netlist_free(wsc_netlist_t *list);
 
 #endif /* WSC_ADDR_H */

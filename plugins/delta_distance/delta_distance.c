@@ -15,10 +15,9 @@
 #include <epan/expert.h>
 #include <epan/prefs.h>
 
-#include "core/cloud_api.h"
+#include "cloud/cloud.h"
+#include "core/facts.h"
 #include "core/fields.h"
-#include "core/geo_api.h"
-#include "core/ip_peek.h"
 #include "core/prefs_util.h"
 #include "delta_distance.h"
 #include "frame_times.h"
@@ -35,6 +34,7 @@
 #define VF_CUSTOM_DEFAULT "0.64"        /* Cat-5e, the most common LAN cable */
 
 static int proto_delta_distance = -1;
+static protocol_t *delta_distance_protocol;
 
 static int hf_delta = -1;               /* delta_distance.delta */
 static int hf_prev_frame = -1;          /* delta_distance.prev_frame */
@@ -58,7 +58,6 @@ static gint ett_rtt = -1;
 
 static expert_field ei_negative_delta = EI_INIT;   /* delta_distance.negative_delta */
 static expert_field ei_faster_than_light = EI_INIT;    /* delta_distance.faster_than_light */
-static dissector_handle_t cloud_lookup_handle;      /* the cloud plugin, when loaded */
 static wmem_map_t *contradictions;      /* wsc_addr_t -> frame number of its expert info */
 
 /* Preferences as Wireshark stores them, and the values in force. */
@@ -217,66 +216,63 @@ static const char *thousands(double value, char out[32])
 }
 
 /* Where the City database puts an address, and the address's smallest round
- * trip over all its conversations; NULL when either is unknown. */
-static const geo_place_t *locate_responder(const wsc_addr_t *addr, const rtt_sample_t **best)
+ * trip over all its conversations as known at `frame`; NULL when either is
+ * unknown. */
+static const geo_place_t *locate_responder(const wsc_addr_t *addr, uint32_t frame, rtt_sample_t *best)
 {
-    *best = rtt_of_address(addr);
-    return *best ? geo_locate(addr) : NULL;
+    return rtt_of_address(addr, frame, best) ? geo_locate(addr) : NULL;
 }
 
-/* First pass, with or without a tree: the first frame of each address whose
- * round trip contradicts its geolocation gets the expert info. */
-static void note_contradiction(packet_info *pinfo, const rtt_sample_t *rtt)
+/* First pass, with or without a tree: the first answer after which an
+ * address's round trip contradicts its geolocation gets the expert info. */
+static void note_contradiction(const rtt_sample_t *improved)
 {
-    const rtt_sample_t *best;
-    const geo_place_t *place = locate_responder(&rtt->responder, &best);
+    const geo_place_t *place;
     wsc_addr_t *key;
 
-    if (place == NULL || !contradicts(best, place))
+    if (contradictions == NULL || wmem_map_lookup(contradictions, &improved->responder) != NULL)
         return;
-    if (contradictions == NULL)
-        contradictions = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), wsc_addr_hash, wsc_addr_equal);
-    if (wmem_map_lookup(contradictions, &best->responder) != NULL)
+    place = geo_locate(&improved->responder);
+    if (place == NULL || !contradicts(improved, place))
         return;
     key = wmem_new(wmem_file_scope(), wsc_addr_t);
-    *key = best->responder;
-    wmem_map_insert(contradictions, key, GUINT_TO_POINTER(pinfo->num));
+    *key = improved->responder;
+    wmem_map_insert(contradictions, key, GUINT_TO_POINTER(improved->frame));
 }
 
 /* "replied in 0.900 ms (at most 90 km over fiber) but geolocated 7,212 km
  * away (Kolkata, IN): anycast or CDN edge, Meta", on the frame
  * note_contradiction() picked, with or without a tree (item NULL): the
  * expert statistic gets no tree in tshark. */
-static void report_contradiction(packet_info *pinfo, tvbuff_t *tvb, proto_item *item, const wsc_addr_t *responder)
+static void report_contradiction(packet_info *pinfo, proto_item *item, const wsc_addr_t *responder)
 {
-    wsc_cloud_query_t cloud = { .addr = *responder };
-    const rtt_sample_t *best;
+    wsc_cloud_label_t cloud;
+    rtt_sample_t best;
     const geo_place_t *place;
     char digits[32];
 
     if (contradictions == NULL || GPOINTER_TO_UINT(wmem_map_lookup(contradictions, responder)) != pinfo->num)
         return;
-    place = locate_responder(responder, &best);
+    place = locate_responder(responder, pinfo->num, &best);
     if (place == NULL)
         return;
-    if (cloud_lookup_handle != NULL)
-        call_dissector_only(cloud_lookup_handle, tvb, pinfo, NULL, &cloud);
+    cloud_label_at(responder, pinfo->num, &cloud);
     expert_add_info_format(pinfo, item, &ei_faster_than_light,
         "replied in %.3f ms (at most %.0f km over fiber) but geolocated %s km away (%s): anycast or CDN edge%s%s",
-        (double)best->ns / 1e6, max_km_of(best->ns), thousands(place->km, digits), place->place ? place->place : "?",
-        cloud.label.provider ? ", " : "", cloud.label.provider ? cloud.label.provider : "");
+        (double)best.ns / 1e6, max_km_of(best.ns), thousands(place->km, digits), place->place ? place->place : "?",
+        cloud.provider ? ", " : "", cloud.provider ? cloud.provider : "");
 }
 
 static void add_geo_items(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const rtt_sample_t *rtt)
 {
-    const rtt_sample_t *best;
-    const geo_place_t *place = locate_responder(&rtt->responder, &best);
+    rtt_sample_t best;
+    const geo_place_t *place = locate_responder(&rtt->responder, pinfo->num, &best);
     proto_item *item;
     bool impossible;
 
     if (place == NULL)
         return;
-    impossible = contradicts(best, place);
+    impossible = contradicts(&best, place);
     add_generated_float(tree, hf_geo_km, tvb, place->km);
     if (place->place != NULL && wsc_wanted(tree, hf_geo_place))
         proto_item_set_generated(proto_tree_add_string(tree, hf_geo_place, tvb, 0, 0, place->place));
@@ -285,25 +281,26 @@ static void add_geo_items(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, c
     item = proto_tree_add_boolean(tree, hf_geo_impossible, tvb, 0, 0, impossible);
     proto_item_set_generated(item);
     if (impossible)
-        report_contradiction(pinfo, tvb, item, &best->responder);
+        report_contradiction(pinfo, item, &best.responder);
 }
 
-/* "delta_distance.geo": the same verdict, for the suite's other plugins. */
-static int geo_for_plugins(tvbuff_t *tvb _U_, packet_info *pinfo _U_, proto_tree *tree _U_, void *data)
+bool delta_distance_geo_at(const wsc_addr_t *addr, uint32_t frame, delta_distance_geo_t *out)
 {
-    wsc_geo_query_t *query = data;
-    const rtt_sample_t *best;
-    const geo_place_t *place = locate_responder(&query->addr, &best);
+    rtt_sample_t best;
+    const geo_place_t *place;
 
-    query->located = place != NULL;
-    if (place != NULL) {
-        query->rtt_ns = best->ns;
-        query->max_km = max_km_of(best->ns);
-        query->geo_km = place->km;
-        query->place = place->place;
-        query->impossible = contradicts(best, place);
-    }
-    return 1;
+    memset(out, 0, sizeof(*out));
+    if (!delta_distance_enabled())
+        return false;
+    place = locate_responder(addr, frame, &best);
+    if (place == NULL)
+        return false;
+    out->rtt_ns = best.ns;
+    out->max_km = max_km_of(best.ns);
+    out->geo_km = place->km;
+    out->place = place->place;
+    out->impossible = contradicts(&best, place);
+    return true;
 }
 
 static void add_rtt_items(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const rtt_sample_t *rtt)
@@ -321,58 +318,50 @@ static void add_rtt_items(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, c
     add_geo_items(rtt_tree, tvb, pinfo, rtt);
 }
 
-/* The RTT of this packet's conversation. Requests and answers are learned on
- * the first pass only; later passes (tshark -2, the GUI) read the final state,
- * so every packet of a conversation shows its best sample. */
-static const rtt_sample_t *conversation_rtt(tvbuff_t *tvb, packet_info *pinfo, int64_t now_ns)
-{
-    wsc_frame_t frame;
-
-    if (!wsc_frame_locate(tvb, pinfo, &frame))
-        return NULL;
-    return rtt_observe(frame.frame, frame.len, &frame.ip, pinfo->num, now_ns, !pinfo->fd->visited);
-}
-
 /* No tree (tshark -q with a statistic, -z expert): the expert infos alone,
  * which Wireshark's expert statistic still counts. */
-static void report_without_tree(tvbuff_t *tvb, packet_info *pinfo, int64_t now_ns, const rtt_sample_t *rtt)
+static void report_without_tree(const wsc_facts_t *facts)
 {
     uint32_t prev;
     double delta;
+    rtt_sample_t rtt;
 
-    if (delta_seconds(pinfo, now_ns, &prev, &delta) && delta < 0)
-        report_negative_delta(pinfo, NULL, delta, prev);
-    if (rtt != NULL)
-        report_contradiction(pinfo, tvb, NULL, &rtt->responder);
+    if (delta_seconds(facts->pinfo, facts->ts_ns, &prev, &delta) && delta < 0)
+        report_negative_delta(facts->pinfo, NULL, delta, prev);
+    if (contradictions != NULL && wmem_map_size(contradictions) > 0 && rtt_of_conversation(facts, &rtt))
+        report_contradiction(facts->pinfo, NULL, &rtt.responder);
 }
 
-static int dissect_delta_distance(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
+bool delta_distance_enabled(void)
 {
-    int64_t now_ns;
-    const rtt_sample_t *rtt;
+    return delta_distance_protocol != NULL && proto_is_protocol_enabled(delta_distance_protocol);
+}
+
+/* The first pass learns time stamps and round trips, with or without a tree;
+ * every pass shows what was known at this frame. */
+void delta_distance_frame(wsc_facts_t *facts, proto_tree *tree)
+{
+    rtt_sample_t rtt, improved;
     proto_item *top;
     proto_tree *dd_tree;
 
-    if (!pinfo->fd->has_ts)
-        return 0;
-    now_ns = nstime_to_ns(&pinfo->abs_ts);
-    if (!pinfo->fd->visited)
-        frame_times_record(pinfo->num, now_ns);
-    rtt = conversation_rtt(tvb, pinfo, now_ns);     /* learns even without a tree */
-    if (rtt != NULL && !pinfo->fd->visited)
-        note_contradiction(pinfo, rtt);
-    if (tree == NULL) {
-        report_without_tree(tvb, pinfo, now_ns, rtt);
-        return 0;
+    if (!facts->has_ts)
+        return;
+    if (facts->first_pass) {
+        frame_times_record(facts->num, facts->ts_ns);
+        if (rtt_learn(facts, &improved))
+            note_contradiction(&improved);
     }
-
-    top = proto_tree_add_item(tree, proto_delta_distance, tvb, 0, 0, ENC_NA);
+    if (tree == NULL) {
+        report_without_tree(facts);
+        return;
+    }
+    top = proto_tree_add_item(tree, proto_delta_distance, facts->tvb, 0, 0, ENC_NA);
     proto_item_set_generated(top);
     dd_tree = proto_item_add_subtree(top, ett_delta_distance);
-    add_delta_items(dd_tree, tvb, pinfo, now_ns);
-    if (rtt != NULL)
-        add_rtt_items(dd_tree, tvb, pinfo, rtt);
-    return tvb_captured_length(tvb);
+    add_delta_items(dd_tree, facts->tvb, facts->pinfo, facts->ts_ns);
+    if (rtt_of_conversation(facts, &rtt))
+        add_rtt_items(dd_tree, facts->tvb, facts->pinfo, &rtt);
 }
 
 /* An empty coordinate means "not set"; anything else must be a valid one. */
@@ -395,12 +384,19 @@ static void delta_distance_prefs_apply(void)
     geo_apply(pref_city_db);
 }
 
+static void delta_distance_init(void)
+{
+    rtt_reset();
+    contradictions = wmem_map_new(wmem_file_scope(), wsc_addr_hash, wsc_addr_equal);
+}
+
 static void delta_distance_cleanup(void)
 {
     frame_times_clear();
+    contradictions = NULL;
 }
 
-void proto_register_delta_distance(void)
+void delta_distance_register(void)
 {
     static hf_register_info hf[] = {
         { &hf_delta,
@@ -463,16 +459,13 @@ void proto_register_delta_distance(void)
             "Replied faster than light allows from where it is geolocated: anycast or CDN edge", EXPFILL } },
     };
     module_t *module;
-    dissector_handle_t handle;
 
     proto_delta_distance = proto_register_protocol("Delta Distance", "Delta Distance", "delta_distance");
     proto_register_field_array(proto_delta_distance, hf, array_length(hf));
     proto_register_subtree_array(ett, array_length(ett));
     expert_register_field_array(expert_register_protocol(proto_delta_distance), ei, array_length(ei));
 
-    handle = create_dissector_handle(dissect_delta_distance, proto_delta_distance);
-    register_postdissector(handle);
-    register_dissector(WSC_GEO_LOOKUP, geo_for_plugins, -1);    /* no protocol: adds no layer */
+    register_init_routine(delta_distance_init);
     register_cleanup_routine(delta_distance_cleanup);
 
     module = prefs_register_protocol(proto_delta_distance, delta_distance_prefs_apply);
@@ -497,9 +490,9 @@ void proto_register_delta_distance(void)
         "Decimal degrees, -180 to 180 (e.g. 10.4). Empty: no geo fields.", &pref_longitude_text);
 }
 
-void proto_reg_handoff_delta_distance(void)
+void delta_distance_handoff(void)
 {
-    cloud_lookup_handle = find_dissector(WSC_CLOUD_LOOKUP);     /* NULL without the cloud plugin */
+    delta_distance_protocol = find_protocol_by_id(proto_delta_distance);
     /* Preferences are applied after handoff, and the apply callback runs only
      * when one of ours changes: put the defaults in force now. */
     delta_distance_prefs_apply();

@@ -5,6 +5,7 @@
 #include <wireshark.h>
 #include <epan/wmem_scopes.h>
 
+#include "core/hash.h"
 #include "rtt.h"
 
 #define IPPROTO_TCP_NUM     6
@@ -42,11 +43,33 @@ typedef struct {
     bool     retransmitted;
 } pending_t;
 
+/* An improving sample, from the frame of the answer that gave it on. */
+typedef struct {
+    int64_t  ns;
+    uint32_t frame;
+    uint8_t  method;
+    bool     from_lo;       /* conversations: which side answered */
+} history_entry_t;
+
+/* Samples only improve, so few are kept; when full, the newest replaces the
+ * last (frames in between then read the newer, smaller sample). */
+#define HISTORY 4
+
+typedef struct {
+    history_entry_t entries[HISTORY];
+    uint8_t n;
+} history_t;
+
 typedef struct {
     flow_key_t   key;       /* first: the map's key points here */
-    rtt_sample_t best;      /* best.ns == 0: no sample yet */
+    history_t    samples;
     pending_t    pending[MAX_PENDING];
 } flow_t;
+
+typedef struct {
+    wsc_addr_t   addr;      /* first: the map's key points here */
+    history_t    samples;
+} address_rtt_t;
 
 typedef enum { ROLE_NONE, ROLE_REQUEST, ROLE_ANSWER } role_t;
 
@@ -59,15 +82,15 @@ typedef struct {
     uint16_t dport;
 } exchange_t;
 
-static wmem_map_t *flows;   /* flow_key_t -> flow_t, emptied with each capture */
-static wmem_map_t *by_address;  /* wsc_addr_t -> rtt_sample_t: the best over conversations */
+static wmem_map_t *flows;       /* flow_key_t -> flow_t, emptied with each capture */
+static wmem_map_t *by_address;  /* wsc_addr_t -> address_rtt_t: the best over conversations */
 
 static inline uint16_t be16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
 static inline uint32_t be32(const uint8_t *p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
 
 static guint flow_key_hash(gconstpointer key)
 {
-    return wmem_strong_hash((const guint8 *)key, sizeof(flow_key_t));
+    return wsc_hash_bytes(key, sizeof(flow_key_t));
 }
 
 static gboolean flow_key_equal(gconstpointer a, gconstpointer b)
@@ -202,43 +225,81 @@ static void note_request(flow_t *flow, const exchange_t *ex, bool from_lo, uint3
     slot->retransmitted = false;
 }
 
+/* Appends a better sample (the caller checked that it is better). */
+static void history_add(history_t *h, int64_t ns, uint32_t frame, uint8_t method, bool from_lo)
+{
+    history_entry_t *slot = &h->entries[h->n < HISTORY ? h->n++ : HISTORY - 1];
+
+    *slot = (history_entry_t){ ns, frame, method, from_lo };
+}
+
+static const history_entry_t *history_best(const history_t *h)
+{
+    return h->n ? &h->entries[h->n - 1] : NULL;
+}
+
+/* The smallest sample known at `frame`: the last one measured by then. */
+static const history_entry_t *history_at(const history_t *h, uint32_t frame)
+{
+    for (unsigned i = h->n; i-- > 0;)
+        if (h->entries[i].frame <= frame)
+            return &h->entries[i];
+    return NULL;
+}
+
 static void note_address(const rtt_sample_t *sample)
 {
-    rtt_sample_t *best = wmem_map_lookup(by_address, &sample->responder);
+    address_rtt_t *a = wmem_map_lookup(by_address, &sample->responder);
+    const history_entry_t *best;
 
-    if (best == NULL) {
-        best = wmem_new(wmem_file_scope(), rtt_sample_t);
-        *best = *sample;
-        wmem_map_insert(by_address, &best->responder, best);
-    } else if (sample->ns < best->ns) {
-        *best = *sample;
+    if (a == NULL) {
+        a = wmem_new0(wmem_file_scope(), address_rtt_t);
+        a->addr = sample->responder;
+        wmem_map_insert(by_address, &a->addr, a);
     }
+    best = history_best(&a->samples);
+    if (best == NULL || sample->ns < best->ns)
+        history_add(&a->samples, sample->ns, sample->frame, sample->method, false);
 }
 
-const rtt_sample_t *rtt_of_address(const wsc_addr_t *addr)
+bool rtt_of_address(const wsc_addr_t *addr, uint32_t frame, rtt_sample_t *out)
 {
-    return by_address ? wmem_map_lookup(by_address, addr) : NULL;
+    const address_rtt_t *a = by_address ? wmem_map_lookup(by_address, addr) : NULL;
+    const history_entry_t *e = a ? history_at(&a->samples, frame) : NULL;
+
+    if (e == NULL)
+        return false;
+    *out = (rtt_sample_t){ .ns = e->ns, .frame = e->frame, .method = e->method, .responder = *addr };
+    return true;
 }
 
-static void note_answer(flow_t *flow, const exchange_t *ex, bool from_lo, uint32_t frame, int64_t ts_ns)
+static void sample_of(const flow_t *flow, const history_entry_t *e, rtt_sample_t *out)
+{
+    out->ns = e->ns;
+    out->frame = e->frame;
+    out->method = e->method;
+    wsc_addr_from_bytes(flow->key.family, e->from_lo ? flow->key.addr_lo : flow->key.addr_hi,
+                        &out->responder);       /* the answer's sender */
+}
+
+/* Returns whether the answer lowered the responder's smallest round trip. */
+static bool note_answer(flow_t *flow, const exchange_t *ex, bool from_lo, uint32_t frame, int64_t ts_ns,
+                        rtt_sample_t *improved)
 {
     pending_t *request = find_pending(flow, ex->tag, !from_lo);
+    const history_entry_t *best = history_best(&flow->samples);
     int64_t rtt;
 
     if (request == NULL)
-        return;
+        return false;
     request->in_use = false;            /* one answer per request: a duplicate gives nothing */
     rtt = ts_ns - request->sent_ns;
-    if (request->retransmitted || rtt <= 0)
-        return;                         /* ambiguous, or time stamps out of order */
-    if (flow->best.ns == 0 || rtt < flow->best.ns) {
-        flow->best.ns = rtt;
-        flow->best.frame = frame;
-        flow->best.method = ex->method;
-        wsc_addr_from_bytes(flow->key.family, from_lo ? flow->key.addr_lo : flow->key.addr_hi,
-                            &flow->best.responder);     /* the answer's sender */
-        note_address(&flow->best);
-    }
+    if (request->retransmitted || rtt <= 0 || (best != NULL && rtt >= best->ns))
+        return false;                   /* ambiguous, time stamps out of order, or no better */
+    history_add(&flow->samples, rtt, frame, ex->method, from_lo);
+    sample_of(flow, history_best(&flow->samples), improved);
+    note_address(improved);
+    return true;
 }
 
 static flow_t *flow_new(const flow_key_t *key)
@@ -253,31 +314,58 @@ static flow_t *flow_new(const flow_key_t *key)
     return flow;
 }
 
-const rtt_sample_t *rtt_observe(const uint8_t *frame, size_t len, const ip_peek_t *ip,
-                                uint32_t frame_num, int64_t ts_ns, bool learn)
+void rtt_reset(void)
+{
+    flows = wmem_map_new(wmem_file_scope(), flow_key_hash, flow_key_equal);
+    by_address = wmem_map_new(wmem_file_scope(), wsc_addr_hash, wsc_addr_equal);
+}
+
+/* The packet's exchange and conversation key; false for packets that take no
+ * part in any measured exchange. */
+static bool packet_exchange(const wsc_facts_t *facts, exchange_t *ex, flow_key_t *key, bool *from_lo)
+{
+    const wsc_frame_t *f = &facts->frame;
+
+    if (!facts->located || f->ip.l4_offset >= f->len || !classify(f->frame, f->len, &f->ip, ex))
+        return false;
+    *from_lo = flow_key_init(key, f->frame, &f->ip, ex);
+    return true;
+}
+
+bool rtt_learn(const wsc_facts_t *facts, rtt_sample_t *improved)
 {
     exchange_t ex;
     flow_key_t key;
     flow_t *flow;
     bool from_lo;
 
-    if (ip->l4_offset >= len || !classify(frame, len, ip, &ex))
-        return NULL;
-    if (flows == NULL) {
-        flows = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), flow_key_hash, flow_key_equal);
-        by_address = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), wsc_addr_hash, wsc_addr_equal);
-    }
-    from_lo = flow_key_init(&key, frame, ip, &ex);
+    if (flows == NULL || !packet_exchange(facts, &ex, &key, &from_lo) || ex.role == ROLE_NONE)
+        return false;                   /* most packets: neither a request nor an answer */
     flow = (flow_t *)wmem_map_lookup(flows, &key);
-    if (learn) {
-        if (ex.role == ROLE_REQUEST) {
-            if (flow == NULL)
-                flow = flow_new(&key);
-            if (flow != NULL)
-                note_request(flow, &ex, from_lo, frame_num, ts_ns);
-        } else if (ex.role == ROLE_ANSWER && flow != NULL) {
-            note_answer(flow, &ex, from_lo, frame_num, ts_ns);
-        }
+    if (ex.role == ROLE_REQUEST) {
+        if (flow == NULL)
+            flow = flow_new(&key);
+        if (flow != NULL)
+            note_request(flow, &ex, from_lo, facts->num, facts->ts_ns);
+        return false;
     }
-    return (flow != NULL && flow->best.ns > 0) ? &flow->best : NULL;
+    return flow != NULL && note_answer(flow, &ex, from_lo, facts->num, facts->ts_ns, improved);
+}
+
+bool rtt_of_conversation(const wsc_facts_t *facts, rtt_sample_t *out)
+{
+    exchange_t ex;
+    flow_key_t key;
+    const flow_t *flow;
+    const history_entry_t *e;
+    bool from_lo;
+
+    if (flows == NULL || !packet_exchange(facts, &ex, &key, &from_lo))
+        return false;
+    flow = (const flow_t *)wmem_map_lookup(flows, &key);
+    e = flow ? history_at(&flow->samples, facts->num) : NULL;
+    if (e == NULL)
+        return false;
+    sample_of(flow, e, out);
+    return true;
 }

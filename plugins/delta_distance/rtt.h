@@ -9,6 +9,12 @@
  * smallest sample: every sample overstates the propagation time, never
  * understates it, so the smallest is the tightest true bound.
  *
+ * Later passes (tshark -2, the GUI) must show what was known at each frame,
+ * not the end of the capture: each conversation and each address keeps the
+ * short history of its improving samples, tagged with the answer's frame, and
+ * a frame reads the last one at or before it. Samples only ever improve, so
+ * the history is a few entries; it costs nothing per frame.
+ *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #ifndef DELTA_DISTANCE_RTT_H
@@ -18,7 +24,7 @@
 #include <stdint.h>
 
 #include "core/addr.h"
-#include "core/ip_peek.h"
+#include "core/facts.h"
 
 typedef enum {
     RTT_TCP_HANDSHAKE = 1,
@@ -33,14 +39,21 @@ typedef struct {
     wsc_addr_t responder;   /* who answered */
 } rtt_sample_t;
 
-/* The conversation of this packet and its best sample so far (NULL when it
- * has none). With learn set (the first pass over the frame), the packet is
- * first taken into account as a request or an answer. Conversations are
- * forgotten with each capture. */
-const rtt_sample_t *rtt_observe(const uint8_t *frame, size_t len, const ip_peek_t *ip,
-                                uint32_t frame_num, int64_t ts_ns, bool learn);
+/* First pass over a frame: take it into account as a request or an answer.
+ * True when it is an answer that lowered its conversation's smallest round trip
+ * (*improved holds that sample). */
+bool rtt_learn(const wsc_facts_t *facts, rtt_sample_t *improved);
 
-/* The smallest round trip to this address over all its conversations, or NULL. */
-const rtt_sample_t *rtt_of_address(const wsc_addr_t *addr);
+/* The smallest round trip of this packet's conversation as known at this
+ * frame (answers up to and including it): the same in one pass, two passes
+ * and the GUI. False when none was measured by then. */
+bool rtt_of_conversation(const wsc_facts_t *facts, rtt_sample_t *out);
+
+/* The smallest round trip to this address over all its conversations, as
+ * known at `frame`; false when none. */
+bool rtt_of_address(const wsc_addr_t *addr, uint32_t frame, rtt_sample_t *out);
+
+/* Per capture: forget every conversation. */
+void rtt_reset(void);
 
 #endif /* DELTA_DISTANCE_RTT_H */

@@ -1,67 +1,58 @@
-/* devices.c: the device table, evidence and verdicts.
+/* devices.c: the device table and the rules that bind frames to devices.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <wireshark.h>
-#include <epan/addr_resolv.h>
+#include <epan/address_types.h>
 #include <epan/wmem_scopes.h>
 
 #include "devices.h"
 
-#define MAX_EVIDENCE    24      /* rule hits kept per device; lighter ones give way */
-#define MAX_SEEN        32      /* recent (signal, value) pairs not matched again */
 #define MAX_ADDRS       4       /* addresses a device answers to; older ones are unbound */
-#define GATEWAY_ADDRS   8       /* a MAC behind this many IPv4 addresses is a router's */
-#define MIN_TYPE_SCORE  25      /* below this, the type is unknown */
-#define MIN_PERSONAL    30      /* phone/computer/tablet evidence this strong can win */
-#define MAX_EVIDENCE_TEXT 300
-
-typedef struct {
-    const rule_t *rule;
-    const char   *value;        /* what matched, as observed */
-} evidence_t;
+#define GATEWAY_ADDRS   8       /* a MAC sending from more IPv4 addresses than this is a router's */
 
 struct device {
+    device_id_t id;
     uint64_t   mac;             /* 0: keyed by address */
     wsc_addr_t addrs[MAX_ADDRS];
     unsigned   n_addrs;
     unsigned   next_addr;
-    unsigned   v4_bindings;
-    bool       gateway;
-    evidence_t evidence[MAX_EVIDENCE];
-    unsigned   n_evidence;
-    guint      seen[MAX_SEEN];
-    unsigned   n_seen;
-    unsigned   next_seen;
-    const char *name;
-    int        name_rank;
-    bool       dirty;
-    verdict_t  verdict;
+    unsigned   v4_sources;      /* IPv4 addresses it sent from */
+    bool       gateway;         /* a router's MAC: hosts behind it are keyed by address */
+    identity_t identity;
 };
 
 static wmem_map_t *by_mac;          /* GSIZE_TO_POINTER(mac) -> device_t */
 static wmem_map_t *by_addr;         /* wsc_addr_t -> device_t */
+static wmem_map_t *by_id;           /* GUINT_TO_POINTER(id) -> device_t */
 static device_t  **ring;            /* creation order, for eviction */
 static unsigned    capacity, count, next_victim;
-static const rules_t *rules;
-
-void devices_set_rules(const rules_t *new_rules)
-{
-    rules = new_rules;
-}
+static device_id_t next_id;
+static uint64_t    last_gateway_mac;    /* routers are told again and again: remember the last */
+static int         wlan_address_type = -1;
 
 void devices_reset(unsigned max_devices)
 {
     capacity = MAX(max_devices, 16);
     count = next_victim = 0;
+    next_id = 0;
+    last_gateway_mac = 0;
     by_mac = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
     by_addr = wmem_map_new(wmem_file_scope(), wsc_addr_hash, wsc_addr_equal);
+    by_id = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
     ring = wmem_alloc0_array(wmem_file_scope(), device_t *, capacity);
+    if (wlan_address_type < 0)
+        wlan_address_type = address_type_get_by_name("AT_ETHER_WLAN");
 }
 
-uint64_t device_mac(const device_t *device)
+device_id_t device_id(const device_t *device)
 {
-    return device->mac;
+    return device ? device->id : 0;
+}
+
+device_t *devices_by_id(device_id_t id)
+{
+    return id && by_id ? wmem_map_lookup(by_id, GUINT_TO_POINTER(id)) : NULL;
 }
 
 static void unbind(device_t *device, const wsc_addr_t *addr)
@@ -70,127 +61,130 @@ static void unbind(device_t *device, const wsc_addr_t *addr)
         wmem_map_remove(by_addr, addr);
 }
 
-/* A fresh device: a new one while there is room, else the oldest, emptied. */
-static device_t *device_alloc(void)
+/* Empties the oldest device for reuse, unless it is `keep` (in use by the caller). */
+static device_t *recycle(const device_t *keep)
+{
+    device_t *device = ring[next_victim];
+
+    if (device == keep) {
+        next_victim = (next_victim + 1) % capacity;
+        device = ring[next_victim];
+    }
+    next_victim = (next_victim + 1) % capacity;
+    if (device->mac != 0)
+        wmem_map_remove(by_mac, GSIZE_TO_POINTER(device->mac));
+    for (unsigned i = 0; i < device->n_addrs; i++)
+        unbind(device, &device->addrs[i]);
+    wmem_map_remove(by_id, GUINT_TO_POINTER(device->id));
+    memset(device, 0, sizeof(*device));
+    return device;
+}
+
+/* A fresh device with a new id: a new one while there is room, else the oldest. */
+static device_t *device_alloc(const device_t *keep)
 {
     device_t *device;
 
     if (count < capacity) {
         device = wmem_new0(wmem_file_scope(), device_t);
         ring[count++] = device;
-        return device;
+    } else {
+        device = recycle(keep);
     }
-    device = ring[next_victim];
-    next_victim = (next_victim + 1) % capacity;
-    if (device->mac != 0)
-        wmem_map_remove(by_mac, GSIZE_TO_POINTER(device->mac));
-    for (unsigned i = 0; i < device->n_addrs; i++)
-        unbind(device, &device->addrs[i]);
-    memset(device, 0, sizeof(*device));
+    device->id = ++next_id;
+    wmem_map_insert(by_id, GUINT_TO_POINTER(device->id), device);
     return device;
 }
 
-/* "Sonos, Inc." -> "Sonos": the brand people know, from a manuf name. */
-static const char *brand_of(const char *manuf)
+static int addr_slot(const device_t *device, const wsc_addr_t *addr)
 {
-    static const char *const suffixes[] = {
-        ", Inc.", " Inc.", " Inc", ",Ltd.", " Ltd.", " Ltd", " Co.", " Co", " Corp.", " Corporation",
-        " Technologies", " Technology", " International", " GmbH", " LLC", " BV", " B.V.", " AG",
-        " SA", " S.A.", " Limited", " Electronics", " Electronic", ",",
-    };
-    char buf[128];
-    bool trimmed = true;
+    for (unsigned i = 0; i < device->n_addrs; i++)
+        if (wsc_addr_equal(&device->addrs[i], addr))
+            return (int)i;
+    return -1;
+}
 
-    g_strlcpy(buf, manuf, sizeof(buf));
-    while (trimmed) {
-        trimmed = false;
-        g_strchomp(buf);
-        for (size_t i = 0; i < G_N_ELEMENTS(suffixes); i++) {
-            size_t n = strlen(buf), s = strlen(suffixes[i]);
-            if (n > s && g_ascii_strcasecmp(buf + n - s, suffixes[i]) == 0) {
-                buf[n - s] = '\0';
-                trimmed = true;
-            }
+/* Maps the address to the device. Keys are allocated once per address:
+ * another device may own this one's entry. */
+static void map_addr(device_t *device, const wsc_addr_t *addr)
+{
+    wsc_addr_t *key = NULL;
+
+    if (!wmem_map_lookup_extended(by_addr, addr, (const void **)&key, NULL)) {
+        key = wmem_new(wmem_file_scope(), wsc_addr_t);
+        *key = *addr;
+    }
+    wmem_map_insert(by_addr, key, device);
+}
+
+static void bind_slot(device_t *device, const wsc_addr_t *addr)
+{
+    int slot = addr_slot(device, addr);
+
+    if (slot < 0) {
+        slot = (int)device->next_addr;
+        if (device->n_addrs == MAX_ADDRS) {
+            unbind(device, &device->addrs[slot]);
+            identity_forget_origin(&device->identity, (uint8_t)slot);
+        } else {
+            device->n_addrs++;
         }
+        device->addrs[slot] = *addr;
+        device->next_addr = (device->next_addr + 1) % MAX_ADDRS;
     }
-    return wmem_strdup(wmem_file_scope(), buf);
+    if (wmem_map_lookup(by_addr, addr) != device)
+        map_addr(device, addr);
 }
 
-static void add_evidence(device_t *device, const rule_t *rule, const char *value)
+static device_t *addr_device(const wsc_addr_t *addr, bool create, const device_t *keep)
 {
-    evidence_t *slot = NULL;
+    device_t *device = wmem_map_lookup(by_addr, addr);
 
-    for (unsigned i = 0; i < device->n_evidence; i++)
-        if (device->evidence[i].rule == rule)
-            return;                         /* this rule counts once */
-    if (device->n_evidence < MAX_EVIDENCE) {
-        slot = &device->evidence[device->n_evidence++];
-    } else {
-        for (unsigned i = 0; i < MAX_EVIDENCE; i++)
-            if (device->evidence[i].rule->weight < rule->weight &&
-                (slot == NULL || device->evidence[i].rule->weight < slot->rule->weight))
-                slot = &device->evidence[i];
-        if (slot == NULL)
-            return;
+    if (device != NULL || !create)
+        return device;
+    device = device_alloc(keep);
+    bind_slot(device, addr);
+    return device;
+}
+
+/* The MAC is a router's: the hosts it carried get devices keyed by their
+ * addresses, with what they said from those addresses. */
+static void become_gateway(device_t *router)
+{
+    router->gateway = true;
+    for (unsigned i = 0; i < router->n_addrs; i++) {
+        device_t *host;
+        unbind(router, &router->addrs[i]);
+        host = addr_device(&router->addrs[i], true, router);
+        identity_move(&router->identity, (uint8_t)i, &host->identity, 0);
     }
-    slot->rule = rule;
-    slot->value = wmem_strdup(wmem_file_scope(), value);
-    device->dirty = true;
+    router->n_addrs = router->next_addr = 0;
 }
 
-static void on_hit(void *ctx, const rule_t *rule, const char *value)
+/* Two IPv4 addresses of different /24s behind one MAC: it routes. */
+static bool other_subnet(const device_t *device, const wsc_addr_t *addr)
 {
-    add_evidence(ctx, rule, value);
-}
-
-static bool seen_before(device_t *device, signal_t signal, const char *value)
-{
-    guint key = g_str_hash(value) * 31u + (guint)signal;
-
-    for (unsigned i = 0; i < device->n_seen; i++)
-        if (device->seen[i] == key)
+    for (unsigned i = 0; i < device->n_addrs; i++)
+        if (device->addrs[i].family == 4 && memcmp(device->addrs[i].bytes, addr->bytes, 3) != 0)
             return true;
-    device->seen[device->next_seen] = key;
-    device->next_seen = (device->next_seen + 1) % MAX_SEEN;
-    if (device->n_seen < MAX_SEEN)
-        device->n_seen++;
     return false;
 }
 
-void devices_observe(device_t *device, signal_t signal, const char *value)
+/* The frame's source address, sent with this device's MAC. */
+static void bind_source(device_t *device, const wsc_addr_t *addr)
 {
-    if (device == NULL || value == NULL || *value == '\0' || seen_before(device, signal, value))
+    if (addr_slot(device, addr) < 0 && addr->family == 4 &&
+        (other_subnet(device, addr) || ++device->v4_sources > GATEWAY_ADDRS)) {
+        become_gateway(device);
         return;
-    rules_match(rules, signal, value, on_hit, device);
+    }
+    bind_slot(device, addr);
 }
 
-/* The MAC's vendor: rules first; without one, the manuf name itself is mild
- * evidence for the vendor (module makers have rules that demote them). */
-static void observe_oui(device_t *device, uint64_t mac)
+void devices_bind_addr(device_t *device, const wsc_addr_t *addr)
 {
-    guint8 bytes[6];
-    char prefix[9];
-    const char *manuf;
-    unsigned before;
-
-    for (int i = 0; i < 6; i++)
-        bytes[i] = (guint8)(mac >> (40 - 8 * i));
-    if (bytes[0] & 0x02)
-        return;                             /* locally administered (randomised): no vendor */
-    snprintf(prefix, sizeof(prefix), "%02x:%02x:%02x", bytes[0], bytes[1], bytes[2]);
-    devices_observe(device, SIG_OUI_PREFIX, prefix);
-    manuf = get_manuf_name_if_known(bytes);
-    if (manuf == NULL)
-        return;
-    before = device->n_evidence;
-    devices_observe(device, SIG_OUI, manuf);
-    if (device->n_evidence == before && strcmp(manuf, "IEEE Registration Authority") != 0) {
-        rule_t *generic = wmem_new0(wmem_file_scope(), rule_t);
-        generic->signal = SIG_OUI;
-        generic->vendor = brand_of(manuf);
-        generic->weight = 20;
-        add_evidence(device, generic, manuf);
-    }
+    if (device != NULL && !device->gateway)
+        bind_slot(device, addr);
 }
 
 device_t *devices_by_mac(uint64_t mac, bool create)
@@ -199,177 +193,108 @@ device_t *devices_by_mac(uint64_t mac, bool create)
 
     if (device != NULL || !create || mac == 0)
         return device;
-    device = device_alloc();
+    device = device_alloc(NULL);
     device->mac = mac;
-    device->dirty = true;
+    device->identity.dirty = true;
     wmem_map_insert(by_mac, GSIZE_TO_POINTER(mac), device);
-    observe_oui(device, mac);
+    identity_observe_oui(&device->identity, mac);
     return device;
 }
 
-device_t *devices_by_addr(const wsc_addr_t *addr, bool create)
+static uint64_t unicast_mac(const address *dl)
 {
-    device_t *device = wmem_map_lookup(by_addr, addr);
+    const uint8_t *b = dl->data;
+    uint64_t mac = 0;
 
-    if (device != NULL || !create)
-        return device;
-    device = device_alloc();
-    device->dirty = true;
-    devices_bind_addr(device, addr);
-    return device;
+    if ((dl->type != AT_ETHER && dl->type != wlan_address_type) || dl->len != 6 || (b[0] & 0x01))
+        return 0;
+    for (int i = 0; i < 6; i++)
+        mac = mac << 8 | b[i];
+    return mac;
 }
 
-bool devices_is_gateway(const device_t *device)
+uint64_t devices_frame_src_mac(const wsc_facts_t *facts)
 {
-    return device->gateway;
+    return unicast_mac(&facts->pinfo->dl_src);
 }
 
-void devices_bind_addr(device_t *device, const wsc_addr_t *addr)
+static void mark_gateway(uint64_t mac)
 {
-    wsc_addr_t *key;
+    device_t *device;
 
-    for (unsigned i = 0; i < device->n_addrs; i++)
-        if (wsc_addr_equal(&device->addrs[i], addr)) {
-            if (wmem_map_lookup(by_addr, addr) != device)
-                goto rebind;
-            return;
-        }
-    if (addr->family == 4 && ++device->v4_bindings > GATEWAY_ADDRS)
-        device->gateway = true;
-    if (device->n_addrs == MAX_ADDRS)
-        unbind(device, &device->addrs[device->next_addr]);
-    else
-        device->n_addrs++;
-    device->addrs[device->next_addr] = *addr;
-    device->next_addr = (device->next_addr + 1) % MAX_ADDRS;
-rebind:
-    /* Keys are allocated once per address: another device may own this one's entry. */
-    if (wmem_map_contains(by_addr, addr)) {
-        key = NULL;
-        wmem_map_lookup_extended(by_addr, addr, (const void **)&key, NULL);
-    } else {
-        key = wmem_new(wmem_file_scope(), wsc_addr_t);
-        *key = *addr;
-    }
-    wmem_map_insert(by_addr, key, device);
-}
-
-void devices_set_name(device_t *device, const char *name, int rank)
-{
-    if (device == NULL || name == NULL || *name == '\0' || rank < device->name_rank)
+    if (mac == last_gateway_mac)
         return;
-    if (device->name != NULL && rank == device->name_rank && strcmp(device->name, name) == 0)
+    device = devices_by_mac(mac, true);
+    if (device != NULL && !device->gateway)
+        become_gateway(device);
+    last_gateway_mac = mac;
+}
+
+/* Remote traffic comes from, and goes to, the router's MAC. IPv4 only: a
+ * host's own global IPv6 address looks no different from a remote one. */
+static void note_gateways(const wsc_facts_t *facts, uint64_t src_mac, uint64_t dst_mac)
+{
+    if (facts->src.family != 4)
         return;
-    device->name = wmem_strndup(wmem_file_scope(), name, 63);
-    device->name_rank = rank;
-    device->dirty = true;
+    if (src_mac != 0 && !facts->src_local && !facts->src_group)
+        mark_gateway(src_mac);
+    else if (dst_mac != 0 && facts->src_local && !facts->dst_local && !facts->dst_group)
+        mark_gateway(dst_mac);
 }
 
-/* --- verdict ------------------------------------------------------------- */
-
-typedef struct {
-    const char *vendor;
-    int         score;
-} vendor_score_t;
-
-static unsigned percent(int best, int total)
+static device_t *source_device(const wsc_facts_t *facts, uint64_t mac)
 {
-    int strength = MIN(best, 100);
+    bool learn = facts->first_pass;
+    bool unspecified = facts->src_group;        /* 0.0.0.0: a DHCP client before its lease */
+    device_t *device = mac ? devices_by_mac(mac, learn) : NULL;
 
-    return total > 0 ? (unsigned)(strength * best / total) : 0;
-}
-
-static device_type_t best_type(const int *scores, bool personal)
-{
-    device_type_t best = TYPE_NONE;
-
-    for (int t = TYPE_NONE + 1; t < TYPE_COUNT; t++)
-        if (t != TYPE_MODULE && device_type_is_personal((device_type_t)t) == personal &&
-            scores[t] > scores[best])
-            best = (device_type_t)t;
-    return best;
-}
-
-/* "oui=Sonos, Inc.; dhcp_hostname=SonosZP": each signal value once. */
-static const char *evidence_text(const device_t *device)
-{
-    wmem_strbuf_t *text = wmem_strbuf_new(wmem_file_scope(), "");
-
-    for (unsigned i = 0; i < device->n_evidence && wmem_strbuf_get_len(text) < MAX_EVIDENCE_TEXT; i++) {
-        const evidence_t *e = &device->evidence[i];
-        bool repeated = false;
-        for (unsigned j = 0; j < i && !repeated; j++)
-            repeated = device->evidence[j].rule->signal == e->rule->signal &&
-                       strcmp(device->evidence[j].value, e->value) == 0;
-        if (!repeated)
-            wmem_strbuf_append_printf(text, "%s%s=%s", wmem_strbuf_get_len(text) ? "; " : "",
-                                      signal_name(e->rule->signal), e->value);
+    if (device != NULL && !device->gateway) {
+        if (learn && !unspecified)
+            bind_source(device, &facts->src);
+        if (!device->gateway)
+            return device;
     }
-    return wmem_strbuf_finalize(text);
+    return unspecified ? NULL : addr_device(&facts->src, learn, NULL);
 }
 
-static void compute_verdict(device_t *device)
+void devices_of_frame(const wsc_facts_t *facts, device_t **src, device_t **dst)
 {
-    vendor_score_t vendors[MAX_EVIDENCE];
-    int n_vendors = 0, vendor_total = 0, type_total = 0, model_weight = 0;
-    int types[TYPE_COUNT] = { 0 };
-    const vendor_score_t *best = NULL;
-    verdict_t *v = &device->verdict;
-    device_type_t personal, iot;
+    uint64_t src_mac = unicast_mac(&facts->pinfo->dl_src);
 
-    memset(v, 0, sizeof(*v));
-    for (unsigned i = 0; i < device->n_evidence; i++) {
-        const evidence_t *e = &device->evidence[i];
-        const rule_t *r = e->rule;
-        const char *model = r->model_is_value ? e->value : r->model;
-        int k;
-
-        if (r->vendor != NULL) {
-            for (k = 0; k < n_vendors && g_ascii_strcasecmp(vendors[k].vendor, r->vendor) != 0; k++)
-                ;
-            if (k == n_vendors)
-                vendors[n_vendors++] = (vendor_score_t){ r->vendor, 0 };
-            vendors[k].score += r->weight;
-            vendor_total += r->weight;
-        }
-        if (r->type != TYPE_NONE && r->type != TYPE_MODULE) {
-            types[r->type] += r->weight;
-            type_total += r->weight;
-        }
-        if (model != NULL && r->weight > model_weight) {
-            v->model = model;
-            model_weight = r->weight;
-        }
+    *src = *dst = NULL;
+    if (!facts->has_ip) {                       /* ARP and other link-layer frames: by MAC */
+        *src = src_mac ? devices_by_mac(src_mac, false) : NULL;
+        *dst = devices_by_mac(unicast_mac(&facts->pinfo->dl_dst), false);
+        return;
     }
-    for (int k = 0; k < n_vendors; k++)
-        if (best == NULL || vendors[k].score > best->score)
-            best = &vendors[k];
-    /* Phones and computers are never IoT devices: their evidence wins when it
-     * is strong and at least as strong as any IoT type (an Android TV says
-     * android-dhcp too, but more of what it is). */
-    personal = best_type(types, true);
-    iot = best_type(types, false);
-    if (types[personal] >= MIN_PERSONAL && types[personal] >= types[iot])
-        v->type = personal;
-    else if (types[iot] >= MIN_TYPE_SCORE)
-        v->type = iot;
-    v->vendor = best ? best->vendor : NULL;
-    v->name = device->name;
-    v->confidence = v->type != TYPE_NONE
-                  ? (percent(best ? best->score : 0, vendor_total) + percent(types[v->type], type_total)) / 2
-                  : percent(best ? best->score : 0, vendor_total) / 2;
-    v->evidence = device->n_evidence ? evidence_text(device) : NULL;
+    if (facts->first_pass)
+        note_gateways(facts, src_mac, unicast_mac(&facts->pinfo->dl_dst));
+    if (facts->src_local || (facts->src_group && facts->src.bytes[0] == 0 && src_mac != 0))
+        *src = source_device(facts, src_mac);
+    if (facts->dst_local)
+        *dst = addr_device(&facts->dst, false, NULL);   /* never bound from a destination */
+}
+
+static uint8_t origin_of(const device_t *device, const wsc_addr_t *addr)
+{
+    int slot = addr ? addr_slot(device, addr) : -1;
+
+    return slot < 0 ? ORIGIN_MAC : (uint8_t)slot;
+}
+
+void devices_observe(device_t *device, signal_t signal, const char *value, const wsc_addr_t *addr)
+{
+    if (device != NULL)
+        identity_observe(&device->identity, signal, value, origin_of(device, addr));
+}
+
+void devices_set_name(device_t *device, const char *name, int rank, const wsc_addr_t *addr)
+{
+    if (device != NULL)
+        identity_set_name(&device->identity, name, rank, origin_of(device, addr));
 }
 
 const verdict_t *devices_verdict(device_t *device)
 {
-    if (device == NULL)
-        return NULL;
-    if (device->dirty) {
-        compute_verdict(device);
-        device->dirty = false;
-    }
-    if (device->verdict.vendor == NULL && device->verdict.type == TYPE_NONE && device->verdict.name == NULL)
-        return NULL;
-    return &device->verdict;
+    return device ? identity_verdict(&device->identity) : NULL;
 }

@@ -20,6 +20,7 @@
 #include "core/datafile.h"
 #include "core/field_set.h"
 #include "core/fields.h"
+#include "core/local.h"
 #include "core/prefs_util.h"
 #include "devices.h"
 #include "iotcloud.h"
@@ -52,6 +53,7 @@ typedef struct {
 } user_rule_t;
 
 static int proto_iotcloud = -1;
+static protocol_t *iotcloud_protocol;
 static side_fields_t hf_any, hf_src, hf_dst;
 static int hf_mediated = -1;            /* iotcloud.mediated */
 static int hf_mediated_peer = -1;       /* iotcloud.mediated.peer */
@@ -62,9 +64,6 @@ static int hf_mediated_events = -1;     /* iotcloud.mediated.events */
 static gint ett_iotcloud = -1;
 static gint ett_side = -1;
 static gint ett_mediated = -1;
-static dissector_handle_t iotcloud_handle;
-static dissector_handle_t cloud_lookup_handle;  /* the cloud plugin, when loaded */
-static dissector_handle_t geo_lookup_handle;    /* delta_distance, when loaded */
 static int iotcloud_tap = -1;
 static bool relations_settled;          /* on the first later pass */
 
@@ -76,8 +75,6 @@ static guint pref_min_events = 2;
 
 static const char *pref_local_networks = "";
 static guint pref_max_devices = DEFAULT_MAX_DEVICES;
-static wsc_netlist_t *local_networks;
-static char *local_networks_rejected;
 
 static user_rule_t *user_rules;
 static guint n_user_rules;
@@ -100,57 +97,6 @@ static const wsc_field_spec_t side_spec[] = {
     { offsetof(side_fields_t, evidence), "evidence", "Evidence", FT_STRING, BASE_NONE,
       "The signals that decided, as signal=value" },
 };
-
-/* --- local hosts ---------------------------------------------------------- */
-
-static bool is_local(const wsc_addr_t *addr)
-{
-    return wsc_addr_is_private(addr) || wsc_netlist_contains(local_networks, addr);
-}
-
-static int wlan_address_type = -1;      /* 802.11 source and destination addresses */
-
-static uint64_t unicast_mac(const address *dl)
-{
-    const uint8_t *b = dl->data;
-    uint64_t mac = 0;
-
-    if ((dl->type != AT_ETHER && dl->type != wlan_address_type) || dl->len != 6 || (b[0] & 0x01))
-        return 0;
-    for (int i = 0; i < 6; i++)
-        mac = mac << 8 | b[i];
-    return mac;
-}
-
-/* The device behind one end of the packet: by MAC when the MAC is the host's
- * own (not a router's), else by address. `learn` creates and binds. A
- * destination is looked up by address first: the destination MAC of routed
- * traffic is the router's, and only a host's own packets bind its MAC. */
-static device_t *local_device(const address *net, const address *dl, bool is_src, bool learn)
-{
-    wsc_addr_t addr;
-    uint64_t mac = unicast_mac(dl);
-    device_t *device = NULL;
-    bool unspecified;
-
-    if (!wsc_addr_from_address(net, &addr))
-        return mac ? devices_by_mac(mac, false) : NULL;
-    unspecified = wsc_addr_is_group(&addr) && addr.bytes[0] == 0;   /* DHCP discover from 0.0.0.0 */
-    if (!unspecified && (!is_local(&addr) || wsc_addr_is_group(&addr)))
-        return NULL;
-    if (!is_src && (device = devices_by_addr(&addr, false)) != NULL)
-        return device;
-    if (mac != 0) {
-        device = devices_by_mac(mac, learn);
-        if (device != NULL && devices_is_gateway(device))
-            device = NULL;
-        else if (device != NULL && learn && !unspecified)
-            devices_bind_addr(device, &addr);
-    }
-    if (device == NULL && !unspecified)
-        device = devices_by_addr(&addr, learn);
-    return device;
-}
 
 /* --- tree ----------------------------------------------------------------- */
 
@@ -200,79 +146,58 @@ static void add_side(proto_tree *tree, tvbuff_t *tvb, const side_fields_t *hf, c
 
 /* --- conversations with the cloud ------------------------------------------ */
 
-typedef struct {
-    tvbuff_t    *tvb;
-    packet_info *pinfo;
-} lookup_ctx_t;
-
-/* What the cloud plugin and delta_distance say of a remote address (nothing
- * from a plugin that is not loaded). */
-static void lookup_remote(void *ctx, const wsc_addr_t *addr, remote_info_t *out)
-{
-    lookup_ctx_t *c = ctx;
-    wsc_cloud_query_t cloud;
-
-    memset(out, 0, sizeof(*out));
-    out->geo.addr = *addr;
-    if (cloud_lookup_handle != NULL) {
-        cloud.addr = *addr;
-        call_dissector_only(cloud_lookup_handle, c->tvb, c->pinfo, NULL, &cloud);
-        out->cloud = cloud.label;
-    }
-    if (geo_lookup_handle != NULL)
-        call_dissector_only(geo_lookup_handle, c->tvb, c->pinfo, NULL, &out->geo);
-}
-
-static uint8_t ipproto_of(const packet_info *pinfo)
-{
-    switch (pinfo->ptype) {
-    case PT_TCP: return 6;
-    case PT_UDP: return 17;
-    default:     return 0;
-    }
-}
-
 /* The packet from the local device's side; false when no local device takes
  * part or it goes to a group address. */
-static bool conversation_of(packet_info *pinfo, device_t *src, device_t *dst, mediated_packet_t *p)
+static bool conversation_of(const wsc_facts_t *facts, device_t *src, device_t *dst, mediated_packet_t *p)
 {
-    wsc_addr_t src_addr, dst_addr;
+    const packet_info *pinfo = facts->pinfo;
     bool ports = pinfo->ptype == PT_TCP || pinfo->ptype == PT_UDP;
 
-    if (!wsc_addr_from_address(&pinfo->net_src, &src_addr) || !wsc_addr_from_address(&pinfo->net_dst, &dst_addr) ||
-        wsc_addr_is_group(&src_addr) || wsc_addr_is_group(&dst_addr) || (src == NULL && dst == NULL))
+    if (!facts->has_ip || facts->src_group || facts->dst_group || (src == NULL && dst == NULL))
         return false;
     memset(p, 0, sizeof(*p));
     p->outbound = src != NULL;
-    p->device = p->outbound ? src : dst;
-    p->device_addr = p->outbound ? src_addr : dst_addr;
-    p->peer_device = p->outbound ? dst : NULL;
-    p->remote = p->outbound ? dst_addr : src_addr;
+    p->device = device_id(p->outbound ? src : dst);
+    p->device_addr = p->outbound ? facts->src : facts->dst;
+    p->peer = p->outbound ? device_id(dst) : 0;
+    p->remote = p->outbound ? facts->dst : facts->src;
     p->remote_port = ports ? (uint16_t)(p->outbound ? pinfo->destport : pinfo->srcport) : 0;
-    p->ipproto = ipproto_of(pinfo);
+    p->device_port = ports ? (uint16_t)(p->outbound ? pinfo->srcport : pinfo->destport) : 0;
+    p->ipproto = pinfo->ptype == PT_TCP ? 6 : pinfo->ptype == PT_UDP ? 17 : 0;
     p->bytes = pinfo->fd->pkt_len;
-    p->ts_ns = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
+    p->ts_ns = facts->ts_ns;
+    p->frame = facts->num;
     return true;
 }
 
-static void queue_tap(packet_info *pinfo, const mediated_packet_t *p, const flow_t *flow)
+/* At most this many relation changes ride on one tap record; the rest wait
+ * for the next packet. */
+#define MAX_CHANGES_PER_PACKET 64
+
+static void queue_tap(const wsc_facts_t *facts, const mediated_packet_t *p, const flow_t *flow)
 {
+    packet_info *pinfo = facts->pinfo;
     iotcloud_tap_t *rec = wmem_new0(pinfo->pool, iotcloud_tap_t);
 
     rec->device = p->device;
     rec->device_addr = p->device_addr;
     rec->remote = p->remote;
     rec->remote_port = p->remote_port;
-    rec->remote_is_local = p->peer_device != NULL;
+    rec->remote_is_local = p->peer != 0;
     rec->outbound = p->outbound;
     rec->bytes = p->bytes;
     rec->time = pinfo->abs_ts;
     if (flow != NULL)
         rec->about = *mediated_flow_remote(flow);
+    rec->relations_final = !facts->first_pass;
+    if (facts->first_pass) {
+        rec->changed = wmem_alloc_array(pinfo->pool, const relation_t *, MAX_CHANGES_PER_PACKET);
+        rec->n_changed = mediated_take_changes(rec->changed, MAX_CHANGES_PER_PACKET);
+    }
     tap_queue_packet(iotcloud_tap, pinfo, rec);
 }
 
-static void add_mediated(proto_tree *tree, tvbuff_t *tvb, const flow_t *flow, const device_t *device)
+static void add_mediated(proto_tree *tree, tvbuff_t *tvb, const flow_t *flow, device_id_t device)
 {
     const relation_t *relations[4];
     unsigned n = mediated_flow_relations(flow, relations, G_N_ELEMENTS(relations));
@@ -300,54 +225,63 @@ static void add_mediated(proto_tree *tree, tvbuff_t *tvb, const flow_t *flow, co
 }
 
 /* First pass: count the packet; later passes: find its flow, relations final. */
-static const flow_t *follow_conversation(tvbuff_t *tvb, packet_info *pinfo, const mediated_packet_t *p)
+static const flow_t *follow_conversation(const wsc_facts_t *facts, const mediated_packet_t *p, bool listened)
 {
-    lookup_ctx_t ctx = { tvb, pinfo };
+    flow_t *flow;
 
-    if (!pinfo->fd->visited)
-        return mediated_observe(p, lookup_remote, &ctx);
-    if (!relations_settled) {
-        mediated_settle();
-        relations_settled = true;
+    if (!facts->first_pass) {
+        if (!relations_settled) {
+            mediated_settle();
+            relations_settled = true;
+        }
+        return mediated_flow(p);
     }
-    return mediated_flow(p, lookup_remote, &ctx);
+    flow = mediated_observe(p);
+    if (listened)
+        mediated_settle();                  /* a statistic draws relay counts as they are */
+    else
+        mediated_drop_changes();
+    return flow;
 }
 
-static int dissect_iotcloud(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
+bool iotcloud_enabled(void)
 {
-    bool learn = !pinfo->fd->visited;
-    device_t *src = local_device(&pinfo->net_src, &pinfo->dl_src, true, learn);
-    device_t *dst = local_device(&pinfo->net_dst, &pinfo->dl_dst, false, learn);
+    return iotcloud_protocol != NULL && proto_is_protocol_enabled(iotcloud_protocol);
+}
+
+void iotcloud_frame(wsc_facts_t *facts, proto_tree *tree)
+{
+    device_t *src, *dst;
     const verdict_t *src_verdict, *dst_verdict;
     const flow_t *flow = NULL;
     mediated_packet_t conversation;
-    bool in_conversation;
+    bool listened = have_tap_listener(iotcloud_tap);
     proto_item *top;
     proto_tree *iot_tree;
 
-    if (learn)
-        signals_collect(tvb, pinfo, tree, src);
-    in_conversation = conversation_of(pinfo, src, dst, &conversation);
-    if (in_conversation) {
-        flow = follow_conversation(tvb, pinfo, &conversation);
-        queue_tap(pinfo, &conversation, flow);      /* also without a tree */
+    devices_of_frame(facts, &src, &dst);
+    if (facts->first_pass && facts->has_ip)
+        signals_collect(facts, tree, src);
+    if (conversation_of(facts, src, dst, &conversation)) {
+        flow = follow_conversation(facts, &conversation, listened);
+        if (listened)
+            queue_tap(facts, &conversation, flow);
     }
     if (tree == NULL)
-        return 0;
+        return;
     src_verdict = devices_verdict(src);
     dst_verdict = dst != src ? devices_verdict(dst) : NULL;
     if (src_verdict == NULL && dst_verdict == NULL && flow == NULL)
-        return 0;
-    top = proto_tree_add_item(tree, proto_iotcloud, tvb, 0, 0, ENC_NA);
+        return;
+    top = proto_tree_add_item(tree, proto_iotcloud, facts->tvb, 0, 0, ENC_NA);
     proto_item_set_generated(top);
     iot_tree = proto_item_add_subtree(top, ett_iotcloud);
     if (src_verdict != NULL)
-        add_side(iot_tree, tvb, &hf_src, src_verdict);
+        add_side(iot_tree, facts->tvb, &hf_src, src_verdict);
     if (dst_verdict != NULL)
-        add_side(iot_tree, tvb, &hf_dst, dst_verdict);
-    if (flow != NULL && pinfo->fd->visited)
-        add_mediated(iot_tree, tvb, flow, conversation.device);
-    return tvb_captured_length(tvb);
+        add_side(iot_tree, facts->tvb, &hf_dst, dst_verdict);
+    if (flow != NULL && !facts->first_pass)
+        add_mediated(iot_tree, facts->tvb, flow, conversation.device);
 }
 
 /* --- rules ---------------------------------------------------------------- */
@@ -388,7 +322,7 @@ static void rebuild_rules(void)
     if (rules != NULL)                  /* devices still point at its rules until the next capture */
         g_ptr_array_add(retired_rules, rules);
     rules = fresh;
-    devices_set_rules(rules);
+    identity_set_rules(rules);
 }
 
 static void *user_rule_copy(void *dest, const void *source, size_t len _U_)
@@ -444,26 +378,9 @@ UAT_CSTRING_CB_DEF(user_rules, weight, user_rule_t)
 
 /* --- registration ------------------------------------------------------- */
 
-static void apply_local_networks(void)
-{
-    char *why = NULL;
-    wsc_netlist_t *parsed = wsc_netlist_parse(pref_local_networks, &why);
-
-    if (parsed == NULL) {
-        if (g_strcmp0(local_networks_rejected, pref_local_networks) != 0)
-            report_failure("iotcloud.local_networks: %s; keeping the previous list.", why);
-        g_free(local_networks_rejected);
-        local_networks_rejected = g_strdup(pref_local_networks);
-        g_free(why);
-        return;
-    }
-    wsc_netlist_free(local_networks);
-    local_networks = parsed;
-}
-
 static void iotcloud_prefs_apply(void)
 {
-    apply_local_networks();
+    wsc_local_networks_apply("iotcloud.local_networks", pref_local_networks);
     wsc_double_pref_apply(&correlation_window, pref_window_text);
     if (rules == NULL)
         rebuild_rules();
@@ -479,7 +396,7 @@ static void iotcloud_init(void)
     relations_settled = false;
 }
 
-void proto_register_iotcloud(void)
+void iotcloud_register(void)
 {
     static hf_register_info hf[] = {
         { &hf_mediated,
@@ -528,8 +445,6 @@ void proto_register_iotcloud(void)
     proto_register_field_array(proto_iotcloud, hf, array_length(hf));
     proto_register_subtree_array(ett, array_length(ett));
 
-    iotcloud_handle = create_dissector_handle(dissect_iotcloud, proto_iotcloud);
-    register_postdissector(iotcloud_handle);
     register_init_routine(iotcloud_init);
     retired_rules = g_ptr_array_new();
     iotcloud_tap = register_tap(IOTCLOUD_TAP);
@@ -537,8 +452,9 @@ void proto_register_iotcloud(void)
 
     module = prefs_register_protocol(proto_iotcloud, iotcloud_prefs_apply);
     prefs_register_string_preference(module, "local_networks", "Local networks",
-        "Networks whose hosts are local devices, besides private, link-local and unique-local ones "
-        "(comma-separated, e.g. 198.51.100.0/24).", &pref_local_networks);
+        "Networks of the local site, besides private, shared, link-local and unique-local ones "
+        "(comma-separated, e.g. 198.51.100.0/24): their hosts are devices, and the cloud protocol "
+        "never labels them.", &pref_local_networks);
     prefs_register_uint_preference(module, "max_devices", "Most devices tracked",
         "Devices remembered per capture; past this the oldest makes room (default 10000).",
         10, &pref_max_devices);
@@ -564,12 +480,9 @@ void proto_register_iotcloud(void)
         "weight for a vendor, type and model.", rules_uat);
 }
 
-void proto_reg_handoff_iotcloud(void)
+void iotcloud_handoff(void)
 {
-    signals_resolve_fields();
-    cloud_lookup_handle = find_dissector(WSC_CLOUD_LOOKUP);     /* NULL without the cloud plugin */
-    geo_lookup_handle = find_dissector(WSC_GEO_LOOKUP);         /* NULL without delta_distance */
-    wlan_address_type = address_type_get_by_name("AT_ETHER_WLAN");
+    iotcloud_protocol = find_protocol_by_id(proto_iotcloud);
     /* Preferences are applied after handoff, and the apply callback runs only
      * when one of ours changes: put the defaults in force now. */
     iotcloud_prefs_apply();

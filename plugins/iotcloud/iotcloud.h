@@ -1,11 +1,21 @@
-/* iotcloud.h: registration entry points, called from plugin.c.
+/* iotcloud.h: the IoT Cloud protocol of the suite.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #ifndef IOTCLOUD_H
 #define IOTCLOUD_H
 
-void proto_register_iotcloud(void);
-void proto_reg_handoff_iotcloud(void);
+#include <stdbool.h>
+
+#include <epan/proto.h>
+
+#include "core/facts.h"
+
+void iotcloud_register(void);
+void iotcloud_handoff(void);
+/* Off in Analyze > Enabled Protocols: no work, no fields, no tap records. */
+bool iotcloud_enabled(void);
+/* Every frame, after delta_distance and cloud (plugin.c). */
+void iotcloud_frame(wsc_facts_t *facts, proto_tree *tree);
 
 #endif /* IOTCLOUD_H */

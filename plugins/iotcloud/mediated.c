@@ -6,6 +6,7 @@
 #include <wireshark.h>
 #include <epan/wmem_scopes.h>
 
+#include "core/hash.h"
 #include "mediated.h"
 
 #define MAX_FLOWS           200000
@@ -16,13 +17,14 @@
 #define RELAY_MIN_PACKETS   10
 #define RELAY_SHARE         0.7         /* the sender sends, the receiver receives, at least this share */
 #define SETTLE_EVERY        256         /* packets between weighings of relay candidates */
-#define RELABEL_EVERY       64          /* packets between asking the cloud plugin again */
+#define RELABEL_EVERY       64          /* packets between asking the cloud protocol again */
+#define LAST_FRAME          UINT32_MAX  /* "as known at the end of the capture" */
 
 typedef struct {
-    device_t  *device;
-    wsc_addr_t remote;
-    uint16_t   port;
-    uint8_t    proto;
+    wsc_addr_t  remote;                 /* 17 bytes, then the rest packed: no padding inside */
+    uint8_t     proto;
+    uint16_t    port;
+    device_id_t device;
 } flow_key_t;
 
 typedef struct endpoint endpoint_t;
@@ -41,10 +43,14 @@ struct flow {
     bool        final_label;            /* relabelled on a later pass */
 };
 
-struct endpoint {
-    wsc_addr_t remote;                  /* key: remote, port, proto */
-    uint16_t   port;
+typedef struct {
+    wsc_addr_t remote;
     uint8_t    proto;
+    uint16_t   port;
+} endpoint_key_t;
+
+struct endpoint {
+    endpoint_key_t key;                 /* first: the map's key points here */
     flow_t    *flows[MAX_ENDPOINT_FLOWS];
     unsigned   n_flows;
     bool       dirty;
@@ -53,17 +59,21 @@ struct endpoint {
 
 /* What a device did last towards a provider. */
 typedef struct {
-    device_t   *device;                 /* key: device, via */
+    device_id_t device;                 /* key: device, via */
     const char *via;
+} activity_key_t;
+
+typedef struct {
+    activity_key_t key;
     int64_t     last_out_ns;
     int64_t     last_in_ns;
     unsigned    bursts;                 /* device-initiated bursts towards the provider */
 } activity_t;
 
 typedef struct {
-    device_t *device;
-    wsc_addr_t addr;
-    int64_t   ts_ns;
+    device_id_t device;
+    wsc_addr_t  addr;
+    int64_t     ts_ns;
 } burst_t;
 
 typedef struct {
@@ -73,62 +83,111 @@ typedef struct {
 } bursts_t;
 
 typedef struct {
-    device_t   *a;                      /* key: a (bursts), b (pushed), via */
-    device_t   *b;
+    device_id_t a;                      /* key: a (bursts), b (pushed), via */
+    device_id_t b;
     const char *via;
+} pair_key_t;
+
+typedef struct {
+    pair_key_t  key;
     unsigned    events;
     relation_t *relation;
 } pair_t;
 
+/* Two devices that talk on the LAN, lower id first. */
+typedef struct {
+    device_id_t lo;
+    device_id_t hi;
+} lan_key_t;
+
+typedef struct {
+    lan_key_t key;
+    unsigned  packets;                  /* control packets (not discovery) */
+    uint8_t   directions;               /* UDP: bit 0 lo -> hi, bit 1 hi -> lo */
+    bool      control;                  /* TCP, or UDP both ways: they talk directly */
+    bool      related;                  /* a relation links the two: keep its count current */
+} lan_pair_t;
+
 static wmem_map_t *flows;               /* flow_key_t -> flow_t */
-static wmem_map_t *endpoints;           /* endpoint key -> endpoint_t */
-static wmem_map_t *activities;          /* (device, via) -> activity_t */
+static wmem_map_t *endpoints;           /* endpoint_key_t -> endpoint_t */
+static wmem_map_t *activities;          /* activity_key_t -> activity_t */
 static wmem_map_t *bursts_by_via;       /* via -> bursts_t */
-static wmem_map_t *pairs;               /* (a, b, via) -> pair_t */
-static wmem_map_t *direct_pairs;        /* (lower, higher device) -> non-NULL */
+static wmem_map_t *pairs;               /* pair_key_t -> pair_t */
+static wmem_map_t *lan_pairs;           /* lan_key_t -> lan_pair_t */
 static wmem_map_t *via_names;           /* interned remote-address texts */
 static GPtrArray  *dirty_endpoints;
+static GPtrArray  *changes;             /* relations changed since mediated_take_changes() */
 static relation_t *relations[MAX_RELATIONS];
-static unsigned    n_relations, version, packets_seen;
+static unsigned    n_relations, packets_seen;
 static int64_t     window_ns = 2 * INT64_C(1000000000);
 static unsigned    min_events = 2;
+static flow_t     *last_flow;           /* consecutive packets are mostly of one flow */
 
-static guint bytes_hash(gconstpointer key, size_t len) { return wmem_strong_hash(key, len); }
-static guint flow_hash(gconstpointer k) { return bytes_hash(k, sizeof(flow_key_t)); }
-static gboolean flow_equal(gconstpointer a, gconstpointer b) { return memcmp(a, b, sizeof(flow_key_t)) == 0; }
-static guint endpoint_hash(gconstpointer k) { return bytes_hash(k, offsetof(endpoint_t, flows)); }
-static gboolean endpoint_equal(gconstpointer a, gconstpointer b) { return memcmp(a, b, offsetof(endpoint_t, flows)) == 0; }
-static guint activity_hash(gconstpointer k) { return bytes_hash(k, offsetof(activity_t, last_out_ns)); }
-static gboolean activity_equal(gconstpointer a, gconstpointer b) { return memcmp(a, b, offsetof(activity_t, last_out_ns)) == 0; }
-static guint pair_hash(gconstpointer k) { return bytes_hash(k, offsetof(pair_t, events)); }
-static gboolean pair_equal(gconstpointer a, gconstpointer b) { return memcmp(a, b, offsetof(pair_t, events)) == 0; }
-static guint direct_hash(gconstpointer k) { return bytes_hash(k, 2 * sizeof(device_t *)); }
-static gboolean direct_equal(gconstpointer a, gconstpointer b) { return memcmp(a, b, 2 * sizeof(device_t *)) == 0; }
+#define KEY_HASH(type) \
+    static guint type##_hash(gconstpointer k) { return wsc_hash_bytes(k, sizeof(type##_t)); } \
+    static gboolean type##_equal(gconstpointer a, gconstpointer b) { return memcmp(a, b, sizeof(type##_t)) == 0; }
+KEY_HASH(flow_key)
+KEY_HASH(endpoint_key)
+KEY_HASH(activity_key)
+KEY_HASH(pair_key)
+KEY_HASH(lan_key)
 
 void mediated_reset(double window_seconds, unsigned events)
 {
     wmem_allocator_t *file = wmem_file_scope();
 
-    flows = wmem_map_new(file, flow_hash, flow_equal);
-    endpoints = wmem_map_new(file, endpoint_hash, endpoint_equal);
-    activities = wmem_map_new(file, activity_hash, activity_equal);
+    flows = wmem_map_new(file, flow_key_hash, flow_key_equal);
+    endpoints = wmem_map_new(file, endpoint_key_hash, endpoint_key_equal);
+    activities = wmem_map_new(file, activity_key_hash, activity_key_equal);
     bursts_by_via = wmem_map_new(file, g_direct_hash, g_direct_equal);
-    pairs = wmem_map_new(file, pair_hash, pair_equal);
-    direct_pairs = wmem_map_new(file, direct_hash, direct_equal);
+    pairs = wmem_map_new(file, pair_key_hash, pair_key_equal);
+    lan_pairs = wmem_map_new(file, lan_key_hash, lan_key_equal);
     via_names = wmem_map_new(file, g_str_hash, g_str_equal);
-    if (dirty_endpoints == NULL)
+    if (dirty_endpoints == NULL) {
         dirty_endpoints = g_ptr_array_new();
+        changes = g_ptr_array_new();
+    }
     g_ptr_array_set_size(dirty_endpoints, 0);
+    g_ptr_array_set_size(changes, 0);
     n_relations = packets_seen = 0;
-    version++;
+    last_flow = NULL;
     window_ns = (int64_t)(window_seconds * 1e9);
     min_events = MAX(events, 1);
 }
 
-unsigned mediated_version(void) { return version; }
 unsigned mediated_count(void) { return n_relations; }
 const relation_t *mediated_relation(unsigned index) { return index < n_relations ? relations[index] : NULL; }
 const remote_info_t *mediated_flow_remote(const flow_t *flow) { return &flow->remote_info; }
+
+static void changed(relation_t *r)
+{
+    if (!r->queued) {
+        r->queued = true;
+        g_ptr_array_add(changes, r);
+    }
+}
+
+unsigned mediated_take_changes(const relation_t **out, unsigned max)
+{
+    unsigned n = MIN(max, changes ? changes->len : 0);
+
+    for (unsigned i = 0; i < n; i++) {
+        relation_t *r = g_ptr_array_index(changes, i);
+        r->queued = false;
+        out[i] = r;
+    }
+    if (n > 0)
+        g_ptr_array_remove_range(changes, 0, n);
+    return n;
+}
+
+void mediated_drop_changes(void)
+{
+    for (guint i = 0; changes != NULL && i < changes->len; i++)
+        ((relation_t *)g_ptr_array_index(changes, i))->queued = false;
+    if (changes != NULL)
+        g_ptr_array_set_size(changes, 0);
+}
 
 static const char *intern(const char *text)
 {
@@ -150,29 +209,53 @@ static void flow_key_init(flow_key_t *key, const mediated_packet_t *p)
     key->proto = p->ipproto;
 }
 
-static void relabel(flow_t *flow, remote_lookup_fn lookup, void *ctx);
+/* What the cloud and delta_distance protocols say of the remote end, as
+ * known at `frame`. */
+static void relabel(flow_t *flow, uint32_t frame)
+{
+    char addr[WSC_ADDR_STRLEN];
+    remote_info_t *info = &flow->remote_info;
 
-flow_t *mediated_flow(const mediated_packet_t *p, remote_lookup_fn lookup, void *ctx)
+    cloud_label_at(&flow->key.remote, frame, &info->cloud);
+    info->located = delta_distance_geo_at(&flow->key.remote, frame, &info->geo);
+    if (info->cloud.provider != NULL) {
+        flow->via = info->cloud.provider;       /* interned by the cloud protocol */
+    } else {
+        wsc_addr_to_str(&flow->key.remote, addr);
+        flow->via = intern(addr);
+    }
+}
+
+static flow_t *find_flow(const mediated_packet_t *p)
 {
     flow_key_t key;
+
+    flow_key_init(&key, p);
+    if (last_flow != NULL && memcmp(&last_flow->key, &key, sizeof(key)) == 0)
+        return last_flow;
+    return wmem_map_lookup(flows, &key);
+}
+
+flow_t *mediated_flow(const mediated_packet_t *p)
+{
     flow_t *flow;
 
-    if (flows == NULL || p->peer_device != NULL)
+    if (flows == NULL || p->peer != 0)
         return NULL;
-    flow_key_init(&key, p);
-    flow = wmem_map_lookup(flows, &key);
+    flow = find_flow(p);
     if (flow != NULL && !flow->final_label) {
         const char *via = flow->via;
-        relabel(flow, lookup, ctx);
+        relabel(flow, LAST_FRAME);
         flow->via = via;                    /* relations were keyed by it */
         flow->final_label = true;
     }
-    return flow;
+    return last_flow = flow;
 }
 
 static endpoint_t *endpoint_of(const mediated_packet_t *p)
 {
-    endpoint_t probe, *endpoint;
+    endpoint_key_t probe;
+    endpoint_t *endpoint;
     char addr[WSC_ADDR_STRLEN];
 
     memset(&probe, 0, sizeof(probe));
@@ -181,28 +264,14 @@ static endpoint_t *endpoint_of(const mediated_packet_t *p)
     probe.proto = p->ipproto;
     endpoint = wmem_map_lookup(endpoints, &probe);
     if (endpoint == NULL) {
-        endpoint = wmem_new(wmem_file_scope(), endpoint_t);
-        *endpoint = probe;
+        endpoint = wmem_new0(wmem_file_scope(), endpoint_t);
+        endpoint->key = probe;
         wsc_addr_to_str(&p->remote, addr);
         endpoint->name = wmem_strdup_printf(wmem_file_scope(), p->remote.family == 6 ? "[%s]:%u" : "%s:%u",
                                             addr, p->remote_port);
-        wmem_map_insert(endpoints, endpoint, endpoint);
+        wmem_map_insert(endpoints, &endpoint->key, endpoint);
     }
     return endpoint;
-}
-
-static void relabel(flow_t *flow, remote_lookup_fn lookup, void *ctx)
-{
-    char addr[WSC_ADDR_STRLEN];
-
-    if (lookup != NULL)
-        lookup(ctx, &flow->key.remote, &flow->remote_info);
-    if (flow->remote_info.cloud.provider != NULL) {
-        flow->via = flow->remote_info.cloud.provider;   /* interned by the cloud plugin */
-    } else {
-        wsc_addr_to_str(&flow->key.remote, addr);
-        flow->via = intern(addr);
-    }
 }
 
 static flow_t *flow_new(const mediated_packet_t *p)
@@ -225,34 +294,104 @@ static flow_t *flow_new(const mediated_packet_t *p)
     return flow;
 }
 
-/* --- relations ------------------------------------------------------------ */
+/* --- talking on the LAN ----------------------------------------------------- */
 
-static bool talks_directly(device_t *a, device_t *b)
+static lan_key_t lan_key(device_id_t a, device_id_t b)
 {
-    device_t *key[2] = { MIN(a, b), MAX(a, b) };
-
-    return wmem_map_lookup(direct_pairs, key) != NULL;
+    lan_key_t key = { MIN(a, b), MAX(a, b) };
+    return key;
 }
 
-static relation_t *relation_new(mediated_kind_t kind, const flow_t *from, const flow_t *to, const char *via)
+/* Ports of protocols that find devices rather than control them: a reply to
+ * a search is no sign that two devices work together. */
+static bool discovery_port(uint16_t port)
 {
+    switch (port) {
+    case 67: case 68:                   /* DHCP */
+    case 137: case 138:                 /* NetBIOS name and datagram */
+    case 546: case 547:                 /* DHCPv6 */
+    case 1900:                          /* SSDP */
+    case 3702:                          /* WS-Discovery */
+    case 5353:                          /* mDNS */
+    case 5355:                          /* LLMNR */
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void mark_relations_direct(const lan_pair_t *pair)
+{
+    for (unsigned i = 0; i < n_relations; i++) {
+        relation_t *r = relations[i];
+        if ((r->from == pair->key.lo && r->to == pair->key.hi) || (r->from == pair->key.hi && r->to == pair->key.lo)) {
+            r->direct = true;
+            r->direct_packets = pair->packets;
+            changed(r);
+        }
+    }
+}
+
+static bool related(device_id_t a, device_id_t b)
+{
+    for (unsigned i = 0; i < n_relations; i++)
+        if ((relations[i]->from == a && relations[i]->to == b) || (relations[i]->from == b && relations[i]->to == a))
+            return true;
+    return false;
+}
+
+/* A unicast packet between two local devices. */
+static void note_lan(const mediated_packet_t *p)
+{
+    lan_key_t key = lan_key(p->device, p->peer);
+    lan_pair_t *pair;
+    bool lo_sends = p->device == key.lo;        /* the device is the sender on the LAN */
+
+    if ((p->ipproto != 6 && p->ipproto != 17) || p->device == p->peer ||
+        (p->ipproto == 17 && (discovery_port(p->remote_port) || discovery_port(p->device_port))))
+        return;
+    pair = wmem_map_lookup(lan_pairs, &key);
+    if (pair == NULL) {
+        pair = wmem_new0(wmem_file_scope(), lan_pair_t);
+        pair->key = key;
+        pair->related = related(key.lo, key.hi);
+        wmem_map_insert(lan_pairs, &pair->key, pair);
+    }
+    pair->packets++;
+    pair->directions |= lo_sends ? 1 : 2;
+    if (!pair->control && (p->ipproto == 6 || pair->directions == 3))
+        pair->control = true;
+    if (pair->control && pair->related)
+        mark_relations_direct(pair);
+}
+
+/* --- relations ------------------------------------------------------------ */
+
+static relation_t *relation_new(mediated_kind_t kind, device_id_t from, const wsc_addr_t *from_addr,
+                                const flow_t *to, const char *via)
+{
+    lan_key_t key = lan_key(from, to->key.device);
+    lan_pair_t *lan = wmem_map_lookup(lan_pairs, &key);
     relation_t *r;
 
     if (n_relations == MAX_RELATIONS)
         return NULL;
+    if (lan != NULL)
+        lan->related = true;
     r = wmem_new0(wmem_file_scope(), relation_t);
     r->kind = kind;
-    r->from = from->key.device;
+    r->from = from;
     r->to = to->key.device;
-    r->from_addr = from->device_addr;
+    r->from_addr = *from_addr;
     r->to_addr = to->device_addr;
     r->via = via;
-    r->direct = talks_directly(r->from, r->to);
+    r->direct = lan != NULL && lan->control;
+    r->direct_packets = lan ? lan->packets : 0;
     relations[n_relations++] = r;
     return r;
 }
 
-static relation_t *find_relation(mediated_kind_t kind, device_t *from, device_t *to, const char *via)
+static relation_t *find_relation(mediated_kind_t kind, device_id_t from, device_id_t to, const char *via)
 {
     for (unsigned i = 0; i < n_relations; i++) {
         relation_t *r = relations[i];
@@ -260,23 +399,6 @@ static relation_t *find_relation(mediated_kind_t kind, device_t *from, device_t 
             return r;
     }
     return NULL;
-}
-
-static void note_direct(device_t *a, device_t *b)
-{
-    device_t **key;
-
-    if (a == NULL || b == NULL || a == b || talks_directly(a, b))
-        return;
-    key = wmem_alloc(wmem_file_scope(), 2 * sizeof(device_t *));
-    key[0] = MIN(a, b);
-    key[1] = MAX(a, b);
-    wmem_map_insert(direct_pairs, key, key);
-    for (unsigned i = 0; i < n_relations; i++)
-        if ((relations[i]->from == a && relations[i]->to == b) || (relations[i]->from == b && relations[i]->to == a)) {
-            relations[i]->direct = true;
-            version++;
-        }
 }
 
 static double share(uint64_t part, uint64_t whole)
@@ -289,6 +411,14 @@ static bool overlap(const flow_t *x, const flow_t *y)
     return x->first_ns <= y->last_ns && y->first_ns <= x->last_ns;
 }
 
+static bool relayed(const flow_t *x, const flow_t *y)
+{
+    return x->key.device != y->key.device && x->packets >= RELAY_MIN_PACKETS &&
+           y->packets >= RELAY_MIN_PACKETS && overlap(x, y) &&
+           share(x->bytes_out, x->bytes_out + x->bytes_in) >= RELAY_SHARE &&
+           share(y->bytes_in, y->bytes_out + y->bytes_in) >= RELAY_SHARE;
+}
+
 /* Relay: same remote address and port, at the same time, one sending, one receiving. */
 static void weigh_endpoint(endpoint_t *endpoint)
 {
@@ -298,17 +428,15 @@ static void weigh_endpoint(endpoint_t *endpoint)
         for (unsigned j = 0; j < endpoint->n_flows; j++) {
             const flow_t *y = endpoint->flows[j];
             relation_t *r;
-            if (i == j || x->key.device == y->key.device || x->packets < RELAY_MIN_PACKETS ||
-                y->packets < RELAY_MIN_PACKETS || !overlap(x, y) ||
-                share(x->bytes_out, x->bytes_out + x->bytes_in) < RELAY_SHARE ||
-                share(y->bytes_in, y->bytes_out + y->bytes_in) < RELAY_SHARE)
+            if (i == j || !relayed(x, y))
                 continue;
             r = find_relation(MEDIATED_RELAY, x->key.device, y->key.device, endpoint->name);
-            if (r == NULL && (r = relation_new(MEDIATED_RELAY, x, y, endpoint->name)) == NULL)
+            if (r == NULL &&
+                (r = relation_new(MEDIATED_RELAY, x->key.device, &x->device_addr, y, endpoint->name)) == NULL)
                 return;
             if (r->events != x->packets + y->packets) {
                 r->events = x->packets + y->packets;
-                version++;
+                changed(r);
             }
         }
     }
@@ -323,9 +451,10 @@ void mediated_settle(void)
     g_ptr_array_set_size(dirty_endpoints, 0);
 }
 
-static activity_t *activity_of(device_t *device, const char *via)
+static activity_t *activity_of(device_id_t device, const char *via)
 {
-    activity_t probe, *activity;
+    activity_key_t probe;
+    activity_t *activity;
 
     memset(&probe, 0, sizeof(probe));
     probe.device = device;
@@ -333,9 +462,10 @@ static activity_t *activity_of(device_t *device, const char *via)
     activity = wmem_map_lookup(activities, &probe);
     if (activity == NULL) {
         activity = wmem_new(wmem_file_scope(), activity_t);
-        *activity = probe;
+        activity->key = probe;
         activity->last_out_ns = activity->last_in_ns = INT64_MIN / 2;
-        wmem_map_insert(activities, activity, activity);
+        activity->bursts = 0;
+        wmem_map_insert(activities, &activity->key, activity);
     }
     return activity;
 }
@@ -351,9 +481,10 @@ static bursts_t *bursts_of(const char *via)
     return bursts;
 }
 
-static pair_t *pair_of(device_t *a, device_t *b, const char *via)
+static pair_t *pair_of(device_id_t a, device_id_t b, const char *via)
 {
-    pair_t probe, *pair;
+    pair_key_t probe;
+    pair_t *pair;
 
     memset(&probe, 0, sizeof(probe));
     probe.a = a;
@@ -361,14 +492,12 @@ static pair_t *pair_of(device_t *a, device_t *b, const char *via)
     probe.via = via;
     pair = wmem_map_lookup(pairs, &probe);
     if (pair == NULL) {
-        pair = wmem_new(wmem_file_scope(), pair_t);
-        *pair = probe;
-        wmem_map_insert(pairs, pair, pair);
+        pair = wmem_new0(wmem_file_scope(), pair_t);
+        pair->key = probe;
+        wmem_map_insert(pairs, &pair->key, pair);
     }
     return pair;
 }
-
-static activity_t *activity_of(device_t *device, const char *via);
 
 /* A push to `flow`'s device: which other devices' bursts came just before?
  * A pair counts when at least half of the first device's bursts were followed
@@ -386,13 +515,11 @@ static void credit_push(const flow_t *flow, int64_t ts_ns)
         pair = pair_of(burst->device, flow->key.device, flow->via);
         pair->events++;
         if (pair->events >= min_events && 2 * pair->events >= activity_of(burst->device, flow->via)->bursts) {
-            if (pair->relation == NULL) {
-                flow_t from = { .key.device = burst->device, .device_addr = burst->addr };
-                pair->relation = relation_new(MEDIATED_CORRELATED, &from, flow, flow->via);
-            }
+            if (pair->relation == NULL)
+                pair->relation = relation_new(MEDIATED_CORRELATED, burst->device, &burst->addr, flow, flow->via);
             if (pair->relation != NULL) {
                 pair->relation->events = pair->events;
-                version++;
+                changed(pair->relation);
             }
         }
     }
@@ -419,23 +546,22 @@ static void note_activity(const flow_t *flow, const mediated_packet_t *p)
     }
 }
 
-flow_t *mediated_observe(const mediated_packet_t *p, remote_lookup_fn lookup, void *ctx)
+flow_t *mediated_observe(const mediated_packet_t *p)
 {
-    flow_key_t key;
     flow_t *flow;
 
-    if (flows == NULL || p->device == NULL)
+    if (flows == NULL || p->device == 0)
         return NULL;
-    if (p->peer_device != NULL) {
-        note_direct(p->device, p->peer_device);
+    if (p->peer != 0) {
+        note_lan(p);
         return NULL;                        /* LAN traffic: not a flow to the cloud */
     }
-    flow_key_init(&key, p);
-    flow = wmem_map_lookup(flows, &key);
+    flow = find_flow(p);
     if (flow == NULL && (flow = flow_new(p)) == NULL)
         return NULL;
+    last_flow = flow;
     if (flow->packets % RELABEL_EVERY == 0)
-        relabel(flow, lookup, ctx);         /* names learned later change the label */
+        relabel(flow, p->frame);            /* names learned later change the label */
     flow->packets++;
     flow->last_ns = p->ts_ns;
     if (p->outbound)

@@ -12,7 +12,10 @@
  *   at least min_events times, and after at least half of A's bursts to P.
  *
  * Pairs that also talk directly on the LAN are reported as direct, not as
- * mediated. Everything is bounded: flows, endpoints, relations.
+ * mediated: TCP between them, or UDP both ways outside the discovery
+ * protocols (an SSDP reply to an M-SEARCH is not control). Devices are
+ * referred to by stable ids. Everything is bounded: flows, endpoints,
+ * relations.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -22,67 +25,74 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "cloud/cloud.h"
 #include "core/addr.h"
-#include "core/cloud_api.h"
-#include "core/geo_api.h"
+#include "delta_distance/delta_distance.h"
 #include "devices.h"
 
 typedef enum { MEDIATED_RELAY = 1, MEDIATED_CORRELATED } mediated_kind_t;
 
 typedef struct {
     mediated_kind_t kind;
-    device_t   *from;           /* relay: the sender; correlated: the device whose bursts come first */
-    device_t   *to;             /* relay: the receiver; correlated: the pushed device */
+    device_id_t from;           /* relay: the sender; correlated: the device whose bursts come first */
+    device_id_t to;             /* relay: the receiver; correlated: the pushed device */
     wsc_addr_t  from_addr;
     wsc_addr_t  to_addr;
     const char *via;            /* "54.194.162.98:2048", or the provider ("AWS") */
     unsigned    events;         /* correlated: bursts followed by a push; relay: packets of both flows */
+    unsigned    direct_packets; /* control packets the pair exchanged on the LAN */
     bool        direct;         /* the pair also talks on the LAN: not only through the cloud */
+    bool        queued;         /* on the list of changes not yet reported */
 } relation_t;
 
 /* One packet between a local device and another host, as the analysis sees it. */
 typedef struct {
-    device_t   *device;         /* the local end */
+    device_id_t device;         /* the local end */
     wsc_addr_t  device_addr;
-    device_t   *peer_device;    /* the other end when it is local too, else NULL */
+    device_id_t peer;           /* the other end when it is a local device too, else 0 */
     wsc_addr_t  remote;
     uint16_t    remote_port;
+    uint16_t    device_port;
     uint8_t     ipproto;
     bool        outbound;       /* the device sent it */
     uint32_t    bytes;
     int64_t     ts_ns;
+    uint32_t    frame;
 } mediated_packet_t;
 
-/* The conversation of a packet: counts, and what the suite's other plugins
+/* The conversation of a packet: counts, and what the suite's other protocols
  * say of the remote end. */
 typedef struct flow flow_t;
 
-/* What is known of a remote end: its cloud label (cloud plugin) and whether
- * its round trip contradicts its geolocation (delta_distance). */
+/* What is known of a remote end: its cloud label and whether its round trip
+ * contradicts its geolocation. */
 typedef struct {
-    wsc_cloud_label_t cloud;
-    wsc_geo_query_t   geo;
+    wsc_cloud_label_t    cloud;
+    bool                 located;
+    delta_distance_geo_t geo;
 } remote_info_t;
-
-typedef void (*remote_lookup_fn)(void *ctx, const wsc_addr_t *addr, remote_info_t *out);
 
 void mediated_reset(double window_seconds, unsigned min_events);
 
 /* First pass: count the packet in its flow (created on first sight; NULL
- * when the table is full). `lookup` labels the remote end: called once per
- * new flow and again as the flow grows. */
-flow_t *mediated_observe(const mediated_packet_t *p, remote_lookup_fn lookup, void *ctx);
-/* Later passes: the packet's flow, or NULL. Its label is asked for once
- * more, for names learned after the flow began. */
-flow_t *mediated_flow(const mediated_packet_t *p, remote_lookup_fn lookup, void *ctx);
+ * when the table is full or the packet stays on the LAN). The flow's remote
+ * end is labelled on first sight and again as the flow grows. */
+flow_t *mediated_observe(const mediated_packet_t *p);
+/* Later passes: the packet's flow, or NULL; relations are final. */
+flow_t *mediated_flow(const mediated_packet_t *p);
 const remote_info_t *mediated_flow_remote(const flow_t *flow);
 
-/* Relations found so far; `version` changes whenever they do. */
-unsigned mediated_version(void);
+/* Relations found so far. */
 unsigned mediated_count(void);
 const relation_t *mediated_relation(unsigned index);
-/* Weighs relay candidates now (it is otherwise done every few hundred packets). */
+/* Weighs relay candidates now (it is otherwise done every few hundred
+ * packets); the end of the first pass calls it. */
 void mediated_settle(void);
+/* Hands over the relations that changed since the last call (at most `max`;
+ * the others stay queued). */
+unsigned mediated_take_changes(const relation_t **out, unsigned max);
+/* Nobody listens: forget the changes. */
+void mediated_drop_changes(void);
 
 /* The mediated relations a flow takes part in (not direct ones). */
 unsigned mediated_flow_relations(const flow_t *flow, const relation_t **out, unsigned max);

@@ -6,9 +6,6 @@
 
 #include "core/dhcp_wire.h"
 #include "core/dns_wire.h"
-#include "core/http_wire.h"
-#include "core/ip_peek.h"
-#include "core/server_name.h"
 #include "signals.h"
 
 #define DHCP_SERVER_PORT    67
@@ -22,10 +19,11 @@
 #define IPPROTO_UDP_NUM     17
 #define MAX_TEXT            255
 
-void signals_resolve_fields(void)
-{
-    wsc_server_name_resolve("iotcloud");
-}
+/* A device and the address its signal was sent from. */
+typedef struct {
+    device_t         *device;
+    const wsc_addr_t *from;
+} sender_t;
 
 /* --- DHCP ---------------------------------------------------------------- */
 
@@ -38,27 +36,38 @@ static uint64_t mac_value(const uint8_t *bytes)
     return mac;
 }
 
-static void collect_dhcp(const wsc_frame_t *f)
+/* A DHCP message speaks for its client only when it comes from the link:
+ * the client itself (its MAC sends it, from 0.0.0.0 or a local address), a
+ * local relay, or a local server's reply. From anywhere else it is forged. */
+static bool dhcp_sender_trusted(const wsc_facts_t *facts, const wsc_dhcp_t *dhcp, uint64_t client)
 {
-    wsc_dhcp_t *dhcp = g_new(wsc_dhcp_t, 1);
-    device_t *client;
+    if (!facts->src_local && !(facts->src_group && facts->src.bytes[0] == 0))
+        return false;
+    return dhcp->op != 1 || facts->src_local || devices_frame_src_mac(facts) == client;
+}
 
-    if (!wsc_dhcp_parse(f->payload, f->payload_len, dhcp) || !dhcp->has_chaddr ||
-        (dhcp->chaddr[0] & 0x01) || mac_value(dhcp->chaddr) == 0) {
-        g_free(dhcp);
+static void collect_dhcp(const wsc_facts_t *facts)
+{
+    const wsc_frame_t *f = &facts->frame;
+    wsc_dhcp_t *dhcp = wmem_new(facts->pinfo->pool, wsc_dhcp_t);
+    device_t *client;
+    uint64_t mac;
+
+    if (!wsc_dhcp_parse(f->payload, f->payload_len, dhcp) || !dhcp->has_chaddr || (dhcp->chaddr[0] & 0x01))
         return;
-    }
-    client = devices_by_mac(mac_value(dhcp->chaddr), true);
+    mac = mac_value(dhcp->chaddr);
+    if (mac == 0 || !dhcp_sender_trusted(facts, dhcp, mac))
+        return;
+    client = devices_by_mac(mac, true);
     if (dhcp->op == 1) {                                /* what the client says of itself */
-        devices_observe(client, SIG_DHCP_HOSTNAME, dhcp->hostname);
-        devices_set_name(client, dhcp->hostname, 3);
-        devices_observe(client, SIG_DHCP_HOSTNAME, dhcp->fqdn);
-        devices_observe(client, SIG_DHCP_VENDOR_CLASS, dhcp->vendor_class);
-        devices_observe(client, SIG_DHCP_PRL, dhcp->request_list);
+        devices_observe(client, SIG_DHCP_HOSTNAME, dhcp->hostname, NULL);
+        devices_set_name(client, dhcp->hostname, 3, NULL);
+        devices_observe(client, SIG_DHCP_HOSTNAME, dhcp->fqdn, NULL);
+        devices_observe(client, SIG_DHCP_VENDOR_CLASS, dhcp->vendor_class, NULL);
+        devices_observe(client, SIG_DHCP_PRL, dhcp->request_list, NULL);
     } else if (dhcp->yiaddr.bytes[0] != 0 && !wsc_addr_is_group(&dhcp->yiaddr)) {
         devices_bind_addr(client, &dhcp->yiaddr);      /* the server's offer/ack */
     }
-    g_free(dhcp);
 }
 
 /* --- mDNS / DNS-SD -------------------------------------------------------- */
@@ -85,18 +94,18 @@ static bool split_service_name(const char *name, char *instance, char *service)
     return true;
 }
 
-static void observe_service_name(device_t *device, const char *name)
+static void observe_service_name(const sender_t *sender, const char *name)
 {
     char instance[MAX_TEXT + 1], service[MAX_TEXT + 1];
 
     if (!split_service_name(name, instance, service) || g_str_has_prefix(service, "_services._dns-sd"))
         return;
-    devices_observe(device, SIG_MDNS_SERVICE, service);
-    devices_observe(device, SIG_MDNS_NAME, instance);
+    devices_observe(sender->device, SIG_MDNS_SERVICE, service, sender->from);
+    devices_observe(sender->device, SIG_MDNS_NAME, instance, sender->from);
 }
 
 /* "Sonos-000E58C683A4.local" -> the device's own name. */
-static void observe_host_name(device_t *device, const char *name)
+static void observe_host_name(const sender_t *sender, const char *name)
 {
     char host[MAX_TEXT + 1];
     size_t len;
@@ -107,31 +116,31 @@ static void observe_host_name(device_t *device, const char *name)
     if (len == 0 || memchr(name, '.', len) != NULL)
         return;
     g_strlcpy(host, name, len + 1);
-    devices_observe(device, SIG_MDNS_NAME, host);
-    devices_set_name(device, host, 2);
+    devices_observe(sender->device, SIG_MDNS_NAME, host, sender->from);
+    devices_set_name(sender->device, host, 2, sender->from);
 }
 
 /* TXT "md=Google Home Mini": the keys DNS-SD services use for the model;
  * a string without a key ("IC-3115W Network Camera") is taken whole. */
-static void observe_txt(device_t *device, const uint8_t *rdata, size_t len)
+static void observe_txt(const sender_t *sender, const uint8_t *rdata, size_t len)
 {
     static const char *const model_keys[] = { "md=", "model=", "mdl=", "ty=", "modelid=", "usb_mdl=" };
     char txt[MAX_TEXT + 1];
 
     for (int strings = 0; strings < MAX_RECORDS && wsc_dns_txt_next(&rdata, &len, txt, sizeof(txt)); strings++) {
         if (strchr(txt, '=') == NULL) {
-            devices_observe(device, SIG_MDNS_MODEL, txt);
+            devices_observe(sender->device, SIG_MDNS_MODEL, txt, sender->from);
             continue;
         }
         for (size_t i = 0; i < G_N_ELEMENTS(model_keys); i++)
             if (g_ascii_strncasecmp(txt, model_keys[i], strlen(model_keys[i])) == 0)
-                devices_observe(device, SIG_MDNS_MODEL, txt + strlen(model_keys[i]));
+                devices_observe(sender->device, SIG_MDNS_MODEL, txt + strlen(model_keys[i]), sender->from);
     }
 }
 
 static bool mdns_record(void *ctx, const wsc_dns_record_t *rr)
 {
-    device_t *sender = ctx;
+    const sender_t *sender = ctx;
 
     if (rr->section == WSC_DNS_QUESTION)
         return true;
@@ -146,107 +155,108 @@ static bool mdns_record(void *ctx, const wsc_dns_record_t *rr)
     return true;
 }
 
-static void collect_mdns(const wsc_frame_t *f, device_t *sender)
+static void collect_mdns(const wsc_frame_t *f, const sender_t *sender)
 {
     wsc_dns_header_t header;
 
     /* Questions say what a host looks for: only answers describe the sender. */
     if (f->payload_len >= 3 && (f->payload[2] & 0x80))
-        wsc_dns_parse(f->payload, f->payload_len, MAX_RECORDS, &header, mdns_record, sender);
+        wsc_dns_parse(f->payload, f->payload_len, MAX_RECORDS, &header, mdns_record, (void *)sender);
 }
 
 /* --- SSDP ---------------------------------------------------------------- */
 
-static void collect_ssdp(const wsc_frame_t *f, device_t *sender)
+static void collect_ssdp(wsc_facts_t *facts, const sender_t *sender)
 {
-    wsc_http_t *ssdp = g_new(wsc_http_t, 1);
+    const wsc_http_t *ssdp = wsc_facts_http(facts);
+    device_t *device = sender->device;
+    const wsc_addr_t *from = sender->from;
 
-    if (wsc_http_parse(f->payload, f->payload_len, ssdp)) {
-        bool searching = strcmp(ssdp->method, "M-SEARCH") == 0;
-        devices_observe(sender, SIG_SSDP_SERVER, ssdp->server);
-        devices_observe(sender, SIG_SSDP_LOCATION, ssdp->location);
-        devices_observe(sender, SIG_SSDP_TYPE, ssdp->nt);
-        if (!searching)                                 /* an M-SEARCH target: what it looks for */
-            devices_observe(sender, SIG_SSDP_TYPE, ssdp->st);
-        devices_observe(sender, SIG_SSDP_USN, ssdp->usn);
-        devices_observe(sender, SIG_USER_AGENT, ssdp->user_agent);
-    }
-    g_free(ssdp);
+    if (ssdp == NULL)
+        return;
+    devices_observe(device, SIG_SSDP_SERVER, ssdp->server, from);
+    devices_observe(device, SIG_SSDP_LOCATION, ssdp->location, from);
+    devices_observe(device, SIG_SSDP_TYPE, ssdp->nt, from);
+    if (strcmp(ssdp->method, "M-SEARCH") != 0)         /* an M-SEARCH target: what it looks for */
+        devices_observe(device, SIG_SSDP_TYPE, ssdp->st, from);
+    devices_observe(device, SIG_SSDP_USN, ssdp->usn, from);
+    devices_observe(device, SIG_USER_AGENT, ssdp->user_agent, from);
 }
 
 /* --- what the device reaches -------------------------------------------- */
 
 static bool dns_question(void *ctx, const wsc_dns_record_t *rr)
 {
+    const sender_t *sender = ctx;
+
     if (rr->section != WSC_DNS_QUESTION)
         return false;
-    devices_observe(ctx, SIG_DNS_NAME, rr->name);
+    devices_observe(sender->device, SIG_DNS_NAME, rr->name, sender->from);
     return true;
 }
 
-static void collect_names(packet_info *pinfo, proto_tree *tree, const wsc_frame_t *f, device_t *sender)
+static void collect_names(wsc_facts_t *facts, proto_tree *tree, const sender_t *sender)
 {
-    char name[WSC_HTTP_VALUE];
+    const wsc_frame_t *f = &facts->frame;
+    char host[WSC_HTTP_VALUE];
     wsc_dns_header_t header;
-    wsc_http_t *http;
+    const wsc_http_t *http;
+    const char *sni;
 
     if (f->ip.ipproto == IPPROTO_UDP_NUM && f->dport == DNS_PORT && f->payload_len >= 3 &&
         !(f->payload[2] & 0x80)) {
-        wsc_dns_parse(f->payload, f->payload_len, MAX_RECORDS, &header, dns_question, sender);
+        wsc_dns_parse(f->payload, f->payload_len, MAX_RECORDS, &header, dns_question, (void *)sender);
         return;
     }
-    if (wsc_client_server_name(pinfo, tree, f, name, sizeof(name))) {
-        devices_observe(sender, SIG_DNS_NAME, name);
+    sni = wsc_facts_server_name(facts, tree);
+    if (sni != NULL) {
+        devices_observe(sender->device, SIG_DNS_NAME, sni, sender->from);
         return;
     }
-    if (f->ip.ipproto != IPPROTO_TCP_NUM)
+    if (f->ip.ipproto != IPPROTO_TCP_NUM || (http = wsc_facts_http(facts)) == NULL || http->kind != WSC_HTTP_REQUEST)
         return;
-    http = g_new(wsc_http_t, 1);
-    if (wsc_http_parse(f->payload, f->payload_len, http) && http->kind == WSC_HTTP_REQUEST) {
-        http->host[strcspn(http->host, ":")] = '\0';   /* "example.com:8080" */
-        devices_observe(sender, SIG_DNS_NAME, http->host);
-        devices_observe(sender, SIG_USER_AGENT, http->user_agent);
-    }
-    g_free(http);
+    g_strlcpy(host, http->host, sizeof(host));
+    host[strcspn(host, ":")] = '\0';                  /* "example.com:8080" */
+    devices_observe(sender->device, SIG_DNS_NAME, host, sender->from);
+    devices_observe(sender->device, SIG_USER_AGENT, http->user_agent, sender->from);
 }
 
 /* LAN discovery protocols a device announces itself with (Tuya on UDP
  * 6666/6667, ...): the port of a broadcast or multicast it sends. */
-static void collect_lan_port(packet_info *pinfo, device_t *sender)
+static void collect_lan_port(const wsc_facts_t *facts, const sender_t *sender)
 {
-    wsc_addr_t dst;
     char port[16];
 
-    if (!wsc_addr_from_address(&pinfo->net_dst, &dst) || !wsc_addr_is_group(&dst))
+    if (!facts->dst_group)
         return;
-    snprintf(port, sizeof(port), "udp/%u", pinfo->destport);
-    devices_observe(sender, SIG_LAN_PORT, port);
+    snprintf(port, sizeof(port), "udp/%u", facts->frame.dport);
+    devices_observe(sender->device, SIG_LAN_PORT, port, sender->from);
 }
 
-void signals_collect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, device_t *sender)
+void signals_collect(wsc_facts_t *facts, proto_tree *tree, device_t *device)
 {
-    wsc_frame_t f;
-    bool udp;
+    const wsc_frame_t *f = &facts->frame;
+    sender_t sender = { device, &facts->src };
+    bool udp = wsc_facts_udp(facts);
     char vendor_class[MAX_TEXT + 1];
 
-    if (!wsc_frame_locate(tvb, pinfo, &f) || f.payload == NULL)
+    if (!wsc_facts_has_payload(facts))
         return;
-    udp = f.ip.ipproto == IPPROTO_UDP_NUM;
-    if (udp && (f.sport == DHCP_CLIENT_PORT || f.sport == DHCP_SERVER_PORT)) {
-        collect_dhcp(&f);
+    if (udp && (f->sport == DHCP_CLIENT_PORT || f->sport == DHCP_SERVER_PORT)) {
+        collect_dhcp(facts);
         return;
     }
-    if (sender == NULL)
+    if (device == NULL)
         return;
     if (udp)
-        collect_lan_port(pinfo, sender);
-    if (udp && f.sport == MDNS_PORT)
-        collect_mdns(&f, sender);
-    else if (udp && (f.dport == SSDP_PORT || f.sport == SSDP_PORT))
-        collect_ssdp(&f, sender);
-    else if (udp && f.sport == DHCPV6_CLIENT_PORT) {
-        if (wsc_dhcpv6_vendor_class(f.payload, f.payload_len, vendor_class, sizeof(vendor_class)))
-            devices_observe(sender, SIG_DHCP_VENDOR_CLASS, vendor_class);
+        collect_lan_port(facts, &sender);
+    if (udp && f->sport == MDNS_PORT)
+        collect_mdns(f, &sender);
+    else if (udp && (f->dport == SSDP_PORT || f->sport == SSDP_PORT))
+        collect_ssdp(facts, &sender);
+    else if (udp && f->sport == DHCPV6_CLIENT_PORT) {
+        if (wsc_dhcpv6_vendor_class(f->payload, f->payload_len, vendor_class, sizeof(vendor_class)))
+            devices_observe(device, SIG_DHCP_VENDOR_CLASS, vendor_class, &facts->src);
     } else
-        collect_names(pinfo, tree, &f, sender);
+        collect_names(facts, tree, &sender);
 }

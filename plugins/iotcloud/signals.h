@@ -9,7 +9,7 @@
  * searches say what a host looks for, not what it is, so mDNS questions and
  * SSDP M-SEARCH targets are not taken as evidence.
  *
- * Signals are read from the packet's own bytes (see core/ip_peek.h), so no
+ * Signals are read from the packet's own bytes (see core/facts.h), so no
  * protocol tree is needed; server names only a decrypting dissector knows
  * (TLS over QUIC) come from the tree when one is shown.
  *
@@ -20,12 +20,13 @@
 
 #include <epan/packet.h>
 
+#include "core/facts.h"
 #include "devices.h"
 
-void signals_resolve_fields(void);
-
-/* First pass: record the packet's signals on `sender` (the local device that
- * sent it, or NULL), and DHCP ones on the client the DHCP message is about. */
-void signals_collect(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, device_t *sender);
+/* First pass: record the frame's signals on `sender` (the local device that
+ * sent it, by the binding rules of devices.h, or NULL), and DHCP ones on the
+ * client the DHCP message is about when it comes from the link. Signals are
+ * read from the frame's IP datagram only, never from bytes after it. */
+void signals_collect(wsc_facts_t *facts, proto_tree *tree, device_t *sender);
 
 #endif /* IOTCLOUD_SIGNALS_H */

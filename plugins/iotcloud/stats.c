@@ -18,6 +18,11 @@
  * A device's line is named when the device is first seen: with tshark -2 (or
  * in the GUI) that is its final identity.
  *
+ * Each instance (two -z iotcloud,tree with different filters, a GUI dialog)
+ * keeps its own lines; the statistic only reads the analysis. Relations are
+ * drawn as they change (first pass) or all at once on the first packet of a
+ * later pass, so no packet redraws every relation.
+ *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <wireshark.h>
@@ -35,46 +40,67 @@ static const char *const node_more = "(more devices)";
 static const char *const node_sent = "sent";
 static const char *const node_received = "received";
 
-static int st_devices, st_bytes, st_mediated, st_direct, st_geo;
 /* A statistic is read by people: past this many device lines, the others
  * share one line (and a flood of devices costs no memory here). */
 #define MAX_DEVICE_LINES 1000
 
-/* Device address -> its line, fixed at first sight. Keyed by address, not by
- * device_t: the device table recycles its entries when it is full. */
-static GHashTable *device_names;
-static unsigned relations_shown;        /* mediated_version() last drawn */
+/* One statistic's state. */
+typedef struct {
+    int st_devices, st_bytes, st_mediated, st_direct, st_geo;
+    /* Device address -> its line, fixed at first sight. Keyed by address, not
+     * by device: the device table recycles its entries when it is full. */
+    GHashTable *device_names;
+    bool relations_drawn;               /* the final relations, on a later pass */
+} instance_t;
+
+static GHashTable *instances;           /* stats_tree * -> instance_t */
+
+static void instance_free(gpointer p)
+{
+    instance_t *in = p;
+
+    g_hash_table_destroy(in->device_names);
+    g_free(in);
+}
 
 static void stats_init(stats_tree *st)
 {
-    st_devices = stats_tree_create_node(st, node_devices, 0, STAT_DT_INT, TRUE);
-    st_bytes = stats_tree_create_node(st, node_bytes, 0, STAT_DT_INT, TRUE);
-    st_mediated = stats_tree_create_node(st, node_mediated, 0, STAT_DT_INT, TRUE);
-    st_direct = stats_tree_create_node(st, node_direct, 0, STAT_DT_INT, TRUE);
-    st_geo = stats_tree_create_node(st, node_geo, 0, STAT_DT_INT, TRUE);
-    if (device_names == NULL)
-        device_names = g_hash_table_new_full(wsc_addr_hash, wsc_addr_equal, g_free, g_free);
-    g_hash_table_remove_all(device_names);
-    relations_shown = 0;
+    instance_t *in = g_new0(instance_t, 1);
+
+    in->st_devices = stats_tree_create_node(st, node_devices, 0, STAT_DT_INT, TRUE);
+    in->st_bytes = stats_tree_create_node(st, node_bytes, 0, STAT_DT_INT, TRUE);
+    in->st_mediated = stats_tree_create_node(st, node_mediated, 0, STAT_DT_INT, TRUE);
+    in->st_direct = stats_tree_create_node(st, node_direct, 0, STAT_DT_INT, TRUE);
+    in->st_geo = stats_tree_create_node(st, node_geo, 0, STAT_DT_INT, TRUE);
+    in->device_names = g_hash_table_new_full(wsc_addr_hash, wsc_addr_equal, g_free, g_free);
+    if (instances == NULL)
+        instances = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, instance_free);
+    g_hash_table_replace(instances, st, in);
 }
 
-static const char *device_line(const iotcloud_tap_t *rec)
+static void stats_cleanup(stats_tree *st)
+{
+    if (instances != NULL)
+        g_hash_table_remove(instances, st);
+}
+
+static const char *device_line(instance_t *in, const iotcloud_tap_t *rec)
 {
     char addr[WSC_ADDR_STRLEN];
-    char *line = g_hash_table_lookup(device_names, &rec->device_addr);
+    char *line = g_hash_table_lookup(in->device_names, &rec->device_addr);
     const verdict_t *v;
 
     if (line != NULL)
         return line;
-    if (g_hash_table_size(device_names) >= MAX_DEVICE_LINES)
+    if (g_hash_table_size(in->device_names) >= MAX_DEVICE_LINES)
         return node_more;
-    v = devices_verdict(rec->device);
+    v = devices_verdict(devices_by_id(rec->device));
     wsc_addr_to_str(&rec->device_addr, addr);
     line = g_strdup_printf("%s %s %s%s%s%s", addr,
                            v && v->vendor ? v->vendor : "unknown vendor",
                            v && v->type != TYPE_NONE ? device_type_name(v->type) : "device",
                            v && v->name ? " (" : "", v && v->name ? v->name : "", v && v->name ? ")" : "");
-    g_hash_table_insert(device_names, g_memdup2(&rec->device_addr, sizeof(rec->device_addr)), line);
+    g_hash_table_insert(in->device_names, g_memdup2(&rec->device_addr, sizeof(rec->device_addr)), line);
     return line;
 }
 
@@ -116,35 +142,49 @@ static void relation_line(const relation_t *r, char *buf, size_t size)
                  from, to, r->via);
 }
 
-/* Relations change as the capture goes on: show the current ones. */
-static void refresh_relations(stats_tree *st)
+/* A relation's line: under Direct its count is the packets the pair exchanged
+ * on the LAN, otherwise its events. */
+static void draw_relation(stats_tree *st, const instance_t *in, const relation_t *r)
 {
     char line[256];
 
-    mediated_settle();
-    if (mediated_version() == relations_shown)
+    relation_line(r, line, sizeof(line));
+    if (r->direct)
+        set_stat_node(st, line, in->st_direct, FALSE, (gint)r->direct_packets);
+    else
+        set_stat_node(st, line, in->st_mediated, FALSE, (gint)r->events);
+}
+
+static void draw_relations(stats_tree *st, instance_t *in, const iotcloud_tap_t *rec)
+{
+    if (rec->relations_final) {
+        if (in->relations_drawn)
+            return;
+        in->relations_drawn = true;
+        for (unsigned i = 0; i < mediated_count(); i++)
+            draw_relation(st, in, mediated_relation(i));
         return;
-    relations_shown = mediated_version();
-    for (unsigned i = 0; i < mediated_count(); i++) {
-        const relation_t *r = mediated_relation(i);
-        relation_line(r, line, sizeof(line));
-        set_stat_node(st, line, r->direct ? st_direct : st_mediated, FALSE, (gint)r->events);
     }
+    for (unsigned i = 0; i < rec->n_changed; i++)
+        draw_relation(st, in, rec->changed[i]);
 }
 
 static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
                                       const void *data, tap_flags_t flags _U_)
 {
     const iotcloud_tap_t *rec = data;
-    const char *provider;
+    instance_t *in = instances ? g_hash_table_lookup(instances, st) : NULL;
+    const char *provider, *device;
     char service[256];
-    const char *device = device_line(rec);
     int device_node, provider_node, bytes_node;
 
+    if (in == NULL)
+        return TAP_PACKET_DONT_REDRAW;
+    device = device_line(in, rec);
     tick_stat_node(st, node_devices, 0, TRUE);
-    device_node = avg_stat_node_add_value_int(st, device, st_devices, TRUE, (gint)rec->bytes);
+    device_node = avg_stat_node_add_value_int(st, device, in->st_devices, TRUE, (gint)rec->bytes);
     increase_stat_node(st, node_bytes, 0, TRUE, (gint)rec->bytes);
-    bytes_node = increase_stat_node(st, device, st_bytes, TRUE, (gint)rec->bytes);
+    bytes_node = increase_stat_node(st, device, in->st_bytes, TRUE, (gint)rec->bytes);
     increase_stat_node(st, rec->outbound ? node_sent : node_received, bytes_node, FALSE, (gint)rec->bytes);
     provider = rec->remote_is_local ? "local network"
              : rec->about.cloud.provider ? rec->about.cloud.provider : "unknown provider";
@@ -153,17 +193,17 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo _U_, ep
         cloud_line(&rec->about.cloud, service, sizeof(service));
         avg_stat_node_add_value_int(st, service, provider_node, FALSE, (gint)rec->bytes);
     }
-    if (rec->about.geo.located && rec->about.geo.impossible) {
+    if (rec->about.located && rec->about.geo.impossible) {
         geo_line(rec, service, sizeof(service));
         tick_stat_node(st, node_geo, 0, TRUE);
-        avg_stat_node_add_value_int(st, service, st_geo, FALSE, (gint)rec->about.geo.max_km);
+        avg_stat_node_add_value_int(st, service, in->st_geo, FALSE, (gint)rec->about.geo.max_km);
     }
-    refresh_relations(st);
+    draw_relations(st, in, rec);
     return TAP_PACKET_REDRAW;
 }
 
 void iotcloud_stats_register(void)
 {
     stats_tree_register_plugin(IOTCLOUD_TAP, "iotcloud", "IoT Cloud/Devices and Clouds", 0,
-                               stats_packet, stats_init, NULL);
+                               stats_packet, stats_init, stats_cleanup);
 }

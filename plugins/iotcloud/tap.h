@@ -1,7 +1,7 @@
 /* tap.h: the "iotcloud" tap: one record per IP packet with a local device.
  *
- * Queued by the postdissector even without a tree, so statistics and other
- * plugins can listen (register_tap_listener("iotcloud", ...)).
+ * Queued by the postdissector, also without a tree, when someone listens
+ * (statistics, other plugins: register_tap_listener("iotcloud", ...)).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -20,7 +20,7 @@
 #define IOTCLOUD_TAP "iotcloud"
 
 typedef struct {
-    device_t   *device;         /* the local end */
+    device_id_t device;         /* the local end (devices_by_id(); NULL once recycled) */
     wsc_addr_t  device_addr;
     wsc_addr_t  remote;         /* the other end: a remote host, or another local device */
     uint16_t    remote_port;
@@ -28,7 +28,10 @@ typedef struct {
     bool        outbound;       /* the device sent the packet */
     uint32_t    bytes;          /* frame length */
     nstime_t    time;
-    remote_info_t about;        /* what the cloud plugin and delta_distance say of the remote end */
+    remote_info_t about;        /* what the cloud and delta_distance protocols say of the remote end */
+    bool        relations_final;        /* a later pass: every relation is final */
+    const relation_t **changed;         /* first pass: relations that changed at this packet */
+    unsigned    n_changed;
 } iotcloud_tap_t;
 
 /* Statistics > IoT Cloud and tshark -z iotcloud,tree. */

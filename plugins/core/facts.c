@@ -1,0 +1,60 @@
+/* facts.c: a frame's addresses, headers and client names, once.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <wireshark.h>
+
+#include "core/facts.h"
+#include "core/local.h"
+#include "core/server_name.h"
+
+static void classify(wsc_facts_t *facts)
+{
+    facts->src_group = wsc_addr_is_group(&facts->src);
+    facts->dst_group = wsc_addr_is_group(&facts->dst);
+    facts->src_local = !facts->src_group && wsc_is_local(&facts->src);
+    facts->dst_local = !facts->dst_group && wsc_is_local(&facts->dst);
+}
+
+void wsc_facts_init(wsc_facts_t *facts, tvbuff_t *tvb, packet_info *pinfo)
+{
+    memset(facts, 0, offsetof(wsc_facts_t, sni));  /* the name buffer is filled on demand */
+    facts->sni[0] = '\0';
+    facts->tvb = tvb;
+    facts->pinfo = pinfo;
+    facts->num = pinfo->num;
+    facts->first_pass = !pinfo->fd->visited;
+    facts->has_ts = pinfo->fd->has_ts;
+    facts->ts_ns = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
+    facts->has_ip = wsc_addr_from_address(&pinfo->net_src, &facts->src) &&
+                    wsc_addr_from_address(&pinfo->net_dst, &facts->dst) &&
+                    facts->src.family == facts->dst.family;
+    if (!facts->has_ip)
+        return;
+    classify(facts);
+    facts->located = wsc_frame_locate(tvb, pinfo, &facts->frame);
+}
+
+const wsc_http_t *wsc_facts_http(wsc_facts_t *facts)
+{
+    if (facts->http_state == LAZY_UNTRIED) {
+        facts->http_state = LAZY_ABSENT;
+        if (wsc_facts_has_payload(facts)) {
+            facts->http = wmem_new(facts->pinfo->pool, wsc_http_t);
+            if (wsc_http_parse(facts->frame.payload, facts->frame.payload_len, facts->http))
+                facts->http_state = LAZY_PRESENT;
+        }
+    }
+    return facts->http_state == LAZY_PRESENT ? facts->http : NULL;
+}
+
+const char *wsc_facts_server_name(wsc_facts_t *facts, proto_tree *tree)
+{
+    if (facts->sni_state == LAZY_UNTRIED) {
+        facts->sni_state = LAZY_ABSENT;
+        if (wsc_facts_has_payload(facts) &&
+            wsc_client_server_name(facts->pinfo, tree, &facts->frame, facts->sni, sizeof(facts->sni)))
+            facts->sni_state = LAZY_PRESENT;
+    }
+    return facts->sni_state == LAZY_PRESENT ? facts->sni : NULL;
+}

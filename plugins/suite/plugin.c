@@ -1,0 +1,88 @@
+/* plugin.c: the suite's one plugin library, and the order of work on a frame.
+ *
+ * Three protocols -- Delta Distance, Cloud, IoT Cloud -- each with its own
+ * fields and preferences, each enabled or disabled on its own in Analyze >
+ * Enabled Protocols. They look at every frame after all dissectors, through
+ * one postdissector, in this order:
+ *
+ *   frame facts     addresses, local or not, headers and payload: once (core/facts.h)
+ *   delta_distance  time stamps and round trips (learned on the first pass)
+ *   cloud           names seen in the capture (first pass), then labels
+ *   iotcloud        devices and their signals (first pass), conversations with
+ *                   the cloud, the tap record when someone listens
+ *
+ * Each protocol renders only into a tree and only what someone reads. The
+ * postdissector handle belongs to no protocol, so that one call serves the
+ * three, and each protocol's switch is asked here.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#define WS_BUILD_DLL
+#include <wireshark.h>
+#include <epan/packet.h>
+#include <epan/proto.h>
+
+#include "cloud/cloud.h"
+#include "core/facts.h"
+#include "delta_distance/delta_distance.h"
+#include "iotcloud/iotcloud.h"
+
+#ifndef VERSION
+#define VERSION "0.0.0"
+#endif
+
+WS_DLL_PUBLIC_DEF const gchar plugin_version[] = VERSION;
+WS_DLL_PUBLIC_DEF const int plugin_want_major = WIRESHARK_VERSION_MAJOR;
+WS_DLL_PUBLIC_DEF const int plugin_want_minor = WIRESHARK_VERSION_MINOR;
+
+WS_DLL_PUBLIC void plugin_register(void);
+
+static int dissect_suite(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
+{
+    bool delta = delta_distance_enabled(), cloud = cloud_enabled(), iot = iotcloud_enabled();
+    const char *saved_proto = pinfo->current_proto;
+    wsc_facts_t facts;
+
+    if (!delta && !cloud && !iot)
+        return 0;
+    wsc_facts_init(&facts, tvb, pinfo);
+    /* Expert infos name pinfo->current_proto, as a protocol's own handle would set it. */
+    if (delta) {
+        pinfo->current_proto = "Delta Distance";
+        delta_distance_frame(&facts, tree);
+    }
+    if (cloud) {
+        pinfo->current_proto = "Cloud";
+        cloud_frame(&facts, tree);
+    }
+    if (iot) {
+        pinfo->current_proto = "IoT Cloud";
+        iotcloud_frame(&facts, tree);
+    }
+    pinfo->current_proto = saved_proto;
+    return 0;
+}
+
+static void register_suite(void)
+{
+    delta_distance_register();
+    cloud_register();
+    iotcloud_register();
+    register_postdissector(create_dissector_handle(dissect_suite, -1));
+}
+
+static void handoff_suite(void)
+{
+    delta_distance_handoff();
+    cloud_handoff();
+    iotcloud_handoff();
+}
+
+void plugin_register(void)
+{
+    static proto_plugin plug;
+
+    plug.register_protoinfo = register_suite;
+    plug.register_handoff = handoff_suite;
+    proto_register_plugin(&plug);
+}
