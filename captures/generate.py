@@ -16,7 +16,8 @@ from pcapgen import (DHCP_ACK, DHCP_DISCOVER, DHCP_OFFER, DHCP_REQUEST, DNS_A, D
                      DNS_SRV, DNS_TXT, ETH_ARP, ETH_IPV4, LINKTYPE_LINUX_SLL, LINKTYPE_RAW, MDNS_GROUP,
                      SSDP_GROUP, TCP_ACK, TCP_FIN, TCP_PSH, TCP_SYN, Pcap, arp_request, dhcp_message,
                      dns_message, dns_packet, dns_rr, ether, http_request, icmp_echo, ip, linux_sll,
-                     mac, multicast_mac, ssdp_notify, tcp, tls_client_hello, tls_record, udp)
+                     mac, multicast_mac, ssdp_msearch, ssdp_notify, ssdp_response, tcp, tls_client_hello,
+                     tls_record, udp)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -527,9 +528,80 @@ def robust_wifi_radiotap():
     return pcap
 
 
+def cloud_cdn_name_change():
+    """One CDN edge address (151.99.125.20, Akamai by the CNAME chains) serves
+    two sites in turn: shop.example.com, then news.example.net. Each
+    connection's frames must show the name the address had then."""
+    pcap = Pcap()
+    client = Host(pcap, "192.168.1.10", CLIENT_MAC)
+    edge = "151.99.125.20"
+    client.dns(0.0, "192.168.1.1", 0x4101, "shop.example.com",
+               answers=[("shop.example.com", 5, 60, "shop.example.com.edgekey.net"),
+                        ("shop.example.com.edgekey.net", 5, 60, "e1.a.akamaiedge.net"),
+                        ("e1.a.akamaiedge.net", 1, 20, edge)])
+    client.tls_session(0.1, edge, "shop.example.com")
+    client.dns(10.0, "192.168.1.1", 0x4102, "news.example.net",
+               answers=[("news.example.net", 5, 60, "news.example.net.edgekey.net"),
+                        ("news.example.net.edgekey.net", 5, 60, "e2.a.akamaiedge.net"),
+                        ("e2.a.akamaiedge.net", 1, 20, edge)])
+    client.tls_session(10.1, edge, "news.example.net")
+    return pcap
+
+
+def iot_recycled_devices():
+    """More devices than a 16-device table holds: the camera relay of the talk
+    (192.168.2.136 -> 54.194.162.98:2048 -> 192.168.2.20) first, then 20 hosts
+    that each open one connection, then a new host (192.168.2.99) that connects
+    to the same relay address and port and downloads a little. With
+    iotcloud.max_devices 16 the camera and viewer are recycled; the new host
+    took part in no relay and must get no iotcloud.mediated field."""
+    pcap = Pcap()
+    gateway = "00:11:22:33:44:01"
+    camera = Host(pcap, "192.168.2.136", "b0:c5:54:1c:34:2c", gateway_mac=gateway)
+    client = Host(pcap, "192.168.2.20", "8c:85:90:12:34:56", gateway_mac=gateway)
+    upstream = camera.connect(0.0, "54.194.162.98", 2048, sport=4501, rtt=0.030)
+    viewer = client.connect(0.5, "54.194.162.98", 2048, sport=61837, rtt=0.030)
+    for i in range(40):
+        t = 1.0 + i * 0.05
+        upstream.send(t, 1400)
+        viewer.receive(t + 0.035, 1400)
+        if i % 2 == 0:
+            viewer.acked(t + 0.036)
+    for k in range(20):
+        other = Host(pcap, f"192.168.2.{50 + k}", f"02:00:00:00:00:{k:02x}", gateway_mac=gateway)
+        other.connect(5.0 + 0.1 * k, f"198.51.100.{10 + k}", 443)
+    newcomer = Host(pcap, "192.168.2.99", "8c:85:90:99:99:99", gateway_mac=gateway)
+    late = newcomer.connect(10.0, "54.194.162.98", 2048, sport=62000, rtt=0.030)
+    for i in range(12):
+        late.receive(10.1 + 0.05 * i, 600)
+        late.acked(10.11 + 0.05 * i)
+    return pcap
+
+
+def iot_alexa_sonos_discovery():
+    """The talk's Alexa and Sonos again, with the discovery real homes add: the
+    Echo searches for UPnP players (SSDP M-SEARCH) and the Sonos answers it by
+    unicast (200 OK). Finding each other is not controlling each other: the
+    pair stays cloud-mediated."""
+    pcap = iot_alexa_sonos()
+    echo, echo_mac = "192.168.179.172", "40:b4:cd:2b:4c:9e"
+    sonos, sonos_mac = "192.168.177.122", "00:0e:58:c6:83:a4"
+    search = ssdp_msearch("urn:schemas-upnp-org:device:ZonePlayer:1")
+    _, packet = ip(echo, "239.255.255.250", 17, udp(50500, 1900, search))
+    pcap.add(JUNE_EPOCH + 5.0, ether(echo_mac, multicast_mac("239.255.255.250"), ETH_IPV4, packet))
+    reply = ssdp_response(f"http://{sonos}:1400/xml/device_description.xml", "urn:schemas-upnp-org:device:ZonePlayer:1",
+                          "uuid:RINCON_000E58C683A401400::urn:schemas-upnp-org:device:ZonePlayer:1",
+                          "Linux UPnP/1.0 Sonos/70.3-35220 (ZPS1)")
+    _, packet = ip(sonos, echo, 17, udp(1900, 50500, reply))
+    pcap.add(JUNE_EPOCH + 5.1, ether(sonos_mac, echo_mac, ETH_IPV4, packet))
+    pcap.frames.sort(key=lambda frame: frame[0])        # stable: in time order, as a capture is
+    return pcap
+
+
 SCENARIOS = [talk_delta_distance, rtt_exchanges, rtt_raw_ip, rtt_linux_sll, cloud_talk_examples,
              cloud_hostile_dns, iot_smart_home, iot_tesla_powerwall, iot_camera_mydlink, iot_alexa_sonos,
-             iot_camera_relay, robust_wifi_radiotap]
+             iot_camera_relay, robust_wifi_radiotap, cloud_cdn_name_change, iot_recycled_devices,
+             iot_alexa_sonos_discovery]
 
 
 def main():

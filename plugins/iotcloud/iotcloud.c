@@ -170,10 +170,6 @@ static bool conversation_of(const wsc_facts_t *facts, device_t *src, device_t *d
     return true;
 }
 
-/* At most this many relation changes ride on one tap record; the rest wait
- * for the next packet. */
-#define MAX_CHANGES_PER_PACKET 64
-
 static void queue_tap(const wsc_facts_t *facts, const mediated_packet_t *p, const flow_t *flow)
 {
     packet_info *pinfo = facts->pinfo;
@@ -190,10 +186,6 @@ static void queue_tap(const wsc_facts_t *facts, const mediated_packet_t *p, cons
     if (flow != NULL)
         rec->about = *mediated_flow_remote(flow);
     rec->relations_final = !facts->first_pass;
-    if (facts->first_pass) {
-        rec->changed = wmem_alloc_array(pinfo->pool, const relation_t *, MAX_CHANGES_PER_PACKET);
-        rec->n_changed = mediated_take_changes(rec->changed, MAX_CHANGES_PER_PACKET);
-    }
     tap_queue_packet(iotcloud_tap, pinfo, rec);
 }
 
@@ -239,8 +231,6 @@ static const flow_t *follow_conversation(const wsc_facts_t *facts, const mediate
     flow = mediated_observe(p);
     if (listened)
         mediated_settle();                  /* a statistic draws relay counts as they are */
-    else
-        mediated_drop_changes();
     return flow;
 }
 

@@ -116,7 +116,10 @@ static wmem_map_t *pairs;               /* pair_key_t -> pair_t */
 static wmem_map_t *lan_pairs;           /* lan_key_t -> lan_pair_t */
 static wmem_map_t *via_names;           /* interned remote-address texts */
 static GPtrArray  *dirty_endpoints;
-static GPtrArray  *changes;             /* relations changed since mediated_take_changes() */
+/* Relations in the order of their last change, newest last: a statistic
+ * catches up by walking back from the newest to the last one it drew. */
+static relation_t *oldest_change, *newest_change;
+static uint64_t    change_clock;
 static relation_t *relations[MAX_RELATIONS];
 static unsigned    n_relations, packets_seen;
 static int64_t     window_ns = 2 * INT64_C(1000000000);
@@ -143,12 +146,11 @@ void mediated_reset(double window_seconds, unsigned events)
     pairs = wmem_map_new(file, pair_key_hash, pair_key_equal);
     lan_pairs = wmem_map_new(file, lan_key_hash, lan_key_equal);
     via_names = wmem_map_new(file, g_str_hash, g_str_equal);
-    if (dirty_endpoints == NULL) {
+    if (dirty_endpoints == NULL)
         dirty_endpoints = g_ptr_array_new();
-        changes = g_ptr_array_new();
-    }
     g_ptr_array_set_size(dirty_endpoints, 0);
-    g_ptr_array_set_size(changes, 0);
+    oldest_change = newest_change = NULL;
+    change_clock = 0;
     n_relations = packets_seen = 0;
     last_flow = NULL;
     window_ns = (int64_t)(window_seconds * 1e9);
@@ -159,34 +161,38 @@ unsigned mediated_count(void) { return n_relations; }
 const relation_t *mediated_relation(unsigned index) { return index < n_relations ? relations[index] : NULL; }
 const remote_info_t *mediated_flow_remote(const flow_t *flow) { return &flow->remote_info; }
 
+/* Moves the relation to the newest end of the change list. */
 static void changed(relation_t *r)
 {
-    if (!r->queued) {
-        r->queued = true;
-        g_ptr_array_add(changes, r);
+    r->stamp = ++change_clock;
+    if (r == newest_change)
+        return;
+    if (r->older != NULL || r->newer != NULL || r == oldest_change) {     /* unlink */
+        if (r->older != NULL)
+            r->older->newer = r->newer;
+        else
+            oldest_change = r->newer;
+        if (r->newer != NULL)
+            r->newer->older = r->older;
     }
+    r->older = newest_change;
+    r->newer = NULL;
+    if (newest_change != NULL)
+        newest_change->newer = r;
+    else
+        oldest_change = r;
+    newest_change = r;
 }
 
-unsigned mediated_take_changes(const relation_t **out, unsigned max)
+uint64_t mediated_clock(void)
 {
-    unsigned n = MIN(max, changes ? changes->len : 0);
-
-    for (unsigned i = 0; i < n; i++) {
-        relation_t *r = g_ptr_array_index(changes, i);
-        r->queued = false;
-        out[i] = r;
-    }
-    if (n > 0)
-        g_ptr_array_remove_range(changes, 0, n);
-    return n;
+    return change_clock;
 }
 
-void mediated_drop_changes(void)
+void mediated_changes_since(uint64_t since, void (*each)(void *ctx, const relation_t *r), void *ctx)
 {
-    for (guint i = 0; changes != NULL && i < changes->len; i++)
-        ((relation_t *)g_ptr_array_index(changes, i))->queued = false;
-    if (changes != NULL)
-        g_ptr_array_set_size(changes, 0);
+    for (const relation_t *r = newest_change; r != NULL && r->stamp > since; r = r->older)
+        each(ctx, r);
 }
 
 static const char *intern(const char *text)

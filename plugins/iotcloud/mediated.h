@@ -32,7 +32,7 @@
 
 typedef enum { MEDIATED_RELAY = 1, MEDIATED_CORRELATED } mediated_kind_t;
 
-typedef struct {
+typedef struct relation {
     mediated_kind_t kind;
     device_id_t from;           /* relay: the sender; correlated: the device whose bursts come first */
     device_id_t to;             /* relay: the receiver; correlated: the pushed device */
@@ -42,7 +42,8 @@ typedef struct {
     unsigned    events;         /* correlated: bursts followed by a push; relay: packets of both flows */
     unsigned    direct_packets; /* control packets the pair exchanged on the LAN */
     bool        direct;         /* the pair also talks on the LAN: not only through the cloud */
-    bool        queued;         /* on the list of changes not yet reported */
+    uint64_t    stamp;          /* mediated_clock() at its last change */
+    struct relation *older, *newer;     /* the change list */
 } relation_t;
 
 /* One packet between a local device and another host, as the analysis sees it. */
@@ -88,11 +89,11 @@ const relation_t *mediated_relation(unsigned index);
 /* Weighs relay candidates now (it is otherwise done every few hundred
  * packets); the end of the first pass calls it. */
 void mediated_settle(void);
-/* Hands over the relations that changed since the last call (at most `max`;
- * the others stay queued). */
-unsigned mediated_take_changes(const relation_t **out, unsigned max);
-/* Nobody listens: forget the changes. */
-void mediated_drop_changes(void);
+/* Relations change (found, more events, found to talk directly) as the
+ * first pass goes on; every change ticks the clock. */
+uint64_t mediated_clock(void);
+/* The relations changed after `since` (a clock value), newest first. */
+void mediated_changes_since(uint64_t since, void (*each)(void *ctx, const relation_t *r), void *ctx);
 
 /* The mediated relations a flow takes part in (not direct ones). */
 unsigned mediated_flow_relations(const flow_t *flow, const relation_t **out, unsigned max);

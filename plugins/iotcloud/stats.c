@@ -51,6 +51,8 @@ typedef struct {
      * by device: the device table recycles its entries when it is full. */
     GHashTable *device_names;
     bool relations_drawn;               /* the final relations, on a later pass */
+    uint64_t relations_seen;            /* mediated_clock() when last drawn, first pass */
+    stats_tree *st;
 } instance_t;
 
 static GHashTable *instances;           /* stats_tree * -> instance_t */
@@ -73,6 +75,7 @@ static void stats_init(stats_tree *st)
     in->st_direct = stats_tree_create_node(st, node_direct, 0, STAT_DT_INT, TRUE);
     in->st_geo = stats_tree_create_node(st, node_geo, 0, STAT_DT_INT, TRUE);
     in->device_names = g_hash_table_new_full(wsc_addr_hash, wsc_addr_equal, g_free, g_free);
+    in->st = st;
     if (instances == NULL)
         instances = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, instance_free);
     g_hash_table_replace(instances, st, in);
@@ -155,6 +158,16 @@ static void draw_relation(stats_tree *st, const instance_t *in, const relation_t
         set_stat_node(st, line, in->st_mediated, FALSE, (gint)r->events);
 }
 
+static void draw_changed(void *ctx, const relation_t *r)
+{
+    const instance_t *in = ctx;
+
+    draw_relation(in->st, in, r);
+}
+
+/* On the first pass, the relations that changed since this statistic last
+ * looked (whatever its filter let through in between); on a later pass, all
+ * of them once: they are final. */
 static void draw_relations(stats_tree *st, instance_t *in, const iotcloud_tap_t *rec)
 {
     if (rec->relations_final) {
@@ -165,8 +178,10 @@ static void draw_relations(stats_tree *st, instance_t *in, const iotcloud_tap_t 
             draw_relation(st, in, mediated_relation(i));
         return;
     }
-    for (unsigned i = 0; i < rec->n_changed; i++)
-        draw_relation(st, in, rec->changed[i]);
+    if (mediated_clock() != in->relations_seen) {
+        mediated_changes_since(in->relations_seen, draw_changed, in);
+        in->relations_seen = mediated_clock();
+    }
 }
 
 static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo _U_, epan_dissect_t *edt _U_,

@@ -30,8 +30,6 @@ typedef struct {
     nstime_t    time;
     remote_info_t about;        /* what the cloud and delta_distance protocols say of the remote end */
     bool        relations_final;        /* a later pass: every relation is final */
-    const relation_t **changed;         /* first pass: relations that changed at this packet */
-    unsigned    n_changed;
 } iotcloud_tap_t;
 
 /* Statistics > IoT Cloud and tshark -z iotcloud,tree. */

@@ -1,0 +1,95 @@
+"""One plugin library for the three protocols: each can be switched off on
+its own, every pass shows what was known at each frame, the statistic keeps
+its state per instance, and recycled device slots carry nothing over."""
+import re
+
+import pytest
+
+from conftest import capture
+from test_mediated import stats
+
+PASSES = pytest.mark.parametrize("passes", [[], ["-2"]], ids=["one_pass", "two_pass"])
+ALEXA_SONOS = capture("iot_alexa_sonos.pcap")
+SMART_HOME = capture("iot_smart_home.pcap")
+ECHO, SONOS = "192.168.179.172", "192.168.177.122"
+
+
+def statistics(tshark, path, *filters):
+    """The text of each -z iotcloud,tree[,FILTER] of one tshark run, in order."""
+    argv = ["-r", path, "-q"]
+    for f in filters:
+        argv += ["-z", "iotcloud,tree" + (f",{f}" if f else "")]
+    out = tshark.run(*argv).stdout
+    blocks = re.split(r"\n=+\n(?=IoT Cloud/Devices and Clouds)", "\n" + out)
+    return [b for b in blocks if b.startswith("IoT Cloud/Devices and Clouds")]
+
+
+def test_the_library_registers_the_three_protocols(tshark):
+    protocols = {line.split("\t")[2] for line in tshark.run("-G", "protocols").stdout.splitlines()}
+    assert {"delta_distance", "cloud", "iotcloud"} <= protocols
+
+
+def test_two_statistics_with_different_filters_each_give_their_own_answer(tshark):
+    echo, sonos = f"ip.addr == {ECHO}", f"ip.addr == {SONOS}"
+    together = statistics(tshark, ALEXA_SONOS, echo, sonos)
+    alone = [statistics(tshark, ALEXA_SONOS, f)[0] for f in (echo, sonos)]
+    assert len(together) == 2
+    assert sorted(together) == sorted(alone)                    # tshark prints them in either order
+    echo_only = alone[0].split("Bytes")[0]
+    assert f" {ECHO} " in echo_only and f" {SONOS} " not in echo_only
+    assert f"correlated: {ECHO} -> {SONOS} via AWS" in alone[0]    # the pair concerns the Echo too
+
+
+def test_a_statistic_does_not_change_the_analysis(tshark):
+    fields = ["frame.number", "iotcloud.mediated.kind", "iotcloud.mediated.peer", "iotcloud.src.vendor"]
+    plain = tshark.fields(ALEXA_SONOS, fields, "-2")
+    with_stat = tshark.fields(ALEXA_SONOS, fields, "-2", "-z", "iotcloud,tree")
+    assert with_stat[:len(plain)] == plain
+
+
+@PASSES
+def test_a_recycled_device_slot_gives_no_mediated_field_to_a_host_that_took_no_part(tshark, passes):
+    """20 hosts after the relay push the camera and viewer out of a 16-device
+    table; 192.168.2.99 then downloads from the same relay address and port."""
+    path = capture("iot_recycled_devices.pcap")
+    small = ["-o", "iotcloud.max_devices:16"]
+    rows = tshark.fields(path, ["ip.src", "ip.dst", "iotcloud.mediated.kind"], *passes, *small)
+    newcomer = [r for r in rows if "192.168.2.99" in (r["ip.src"], r["ip.dst"])]
+    assert len(newcomer) == 3 + 24
+    assert all(r["iotcloud.mediated.kind"] == "" for r in newcomer)
+    mediated = stats(tshark, path, *passes, *small)["Cloud-mediated conversations"]
+    assert list(mediated) == ["relay: 192.168.2.136 -> 192.168.2.20 via 54.194.162.98:2048"]
+
+
+@PASSES
+def test_a_cdn_address_that_changes_name_shows_each_name_on_its_own_frames(tshark, passes):
+    rows = tshark.fields(capture("cloud_cdn_name_change.pcap"),
+                         ["frame.number", "tls.handshake.extensions_server_name", "cloud.dst.hostname",
+                          "cloud.dst.provider"], *passes, "-Y", "ip.dst == 151.99.125.20")
+    names = [r["cloud.dst.hostname"] for r in rows]
+    assert names == ["shop.example.com"] * 4 + ["news.example.net"] * 4
+    assert all(r["cloud.dst.provider"] == "Akamai" for r in rows)
+    for r in rows:                                  # each ClientHello agrees with the label of its frame
+        assert r["tls.handshake.extensions_server_name"] in ("", r["cloud.dst.hostname"])
+
+
+def test_disabling_cloud_removes_its_fields_and_iotcloud_still_works(tshark):
+    fields = ["iotcloud.src.vendor", "cloud.dst.provider", "cloud.src.provider", "delta_distance.rtt"]
+    rows = tshark.fields(SMART_HOME, fields, "-2", "--disable-protocol", "cloud")
+    assert not any(r["cloud.dst.provider"] or r["cloud.src.provider"] for r in rows)
+    assert {"Sonos", "Amazon", "iRobot"} <= {r["iotcloud.src.vendor"] for r in rows}
+    assert any(r["delta_distance.rtt"] for r in rows)
+    devices = stats(tshark, ALEXA_SONOS, "-2", "--disable-protocol", "cloud")["Devices"]
+    assert any(line.startswith(f"{SONOS} Sonos speaker") for line in devices)
+    assert not tshark.fields(SMART_HOME, ["frame.number"], "--disable-protocol", "cloud", "-Y", "cloud")
+
+
+def test_with_all_three_disabled_the_suite_adds_nothing(tshark):
+    off = ["--disable-protocol", "delta_distance", "--disable-protocol", "cloud", "--disable-protocol", "iotcloud"]
+    assert not tshark.fields(SMART_HOME, ["frame.number"], *off, "-Y", "delta_distance || cloud || iotcloud")
+    assert tshark.fields(SMART_HOME, ["frame.number"], "-Y", "delta_distance && cloud && iotcloud")
+
+
+def test_the_old_local_networks_preference_is_refused_with_a_message(tshark):
+    proc = tshark.run("-r", SMART_HOME, "-c", "1", "-o", "cloud.local_networks:10.0.0.0/8", check=False)
+    assert proc.returncode != 0 and "obsolete" in proc.stderr
