@@ -8,12 +8,18 @@
 #include "patterns.h"
 
 #define MAX_NAME 255                    /* longest DNS name, in text */
+#define MAX_REMEMBERED 4096             /* names whose answer is kept; then the memory starts over */
 
 struct cloud_patterns {
     GHashTable *by_suffix;              /* lower-case suffix -> cloud_pattern_t */
     GPtrArray  *substrings;             /* cloud_pattern_t, in file order */
     GStringChunk *strings;              /* every string of the table, interned */
+    /* Name -> its answer (&no_match for none). The same CDN names come back
+     * all the time, and a miss costs a walk of every substring pattern. */
+    GHashTable *remembered;
 };
+
+static const cloud_pattern_t no_match;
 
 static void pattern_free(gpointer p) { g_free(p); }
 
@@ -59,6 +65,7 @@ cloud_patterns_t *cloud_patterns_load(const char *path, wsc_read_report_t *repor
     t->by_suffix = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, pattern_free);
     t->substrings = g_ptr_array_new_with_free_func(pattern_free);
     t->strings = g_string_chunk_new(4096);
+    t->remembered = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     if (!wsc_datafile_read(path, "hostname_patterns", 1, ',', take_row, t, report, why)) {
         cloud_patterns_free(t);
         return NULL;
@@ -73,10 +80,29 @@ void cloud_patterns_free(cloud_patterns_t *t)
     g_hash_table_destroy(t->by_suffix);
     g_ptr_array_free(t->substrings, TRUE);
     g_string_chunk_free(t->strings);
+    g_hash_table_destroy(t->remembered);
     g_free(t);
 }
 
+static const cloud_pattern_t *search(const cloud_patterns_t *t, const char *name);
+
 const cloud_pattern_t *cloud_patterns_match(const cloud_patterns_t *t, const char *name)
+{
+    const cloud_pattern_t *hit;
+
+    if (t == NULL)
+        return NULL;
+    hit = g_hash_table_lookup(t->remembered, name);
+    if (hit == NULL) {
+        hit = search(t, name);
+        if (g_hash_table_size(t->remembered) >= MAX_REMEMBERED)
+            g_hash_table_remove_all(t->remembered);
+        g_hash_table_insert(t->remembered, g_strdup(name), (gpointer)(hit ? hit : &no_match));
+    }
+    return hit == &no_match ? NULL : hit;
+}
+
+static const cloud_pattern_t *search(const cloud_patterns_t *t, const char *name)
 {
     char lower[MAX_NAME + 1];
     size_t len = strlen(name);

@@ -35,11 +35,19 @@ void wsc_facts_init(wsc_facts_t *facts, tvbuff_t *tvb, packet_info *pinfo)
     facts->located = wsc_frame_locate(tvb, pinfo, &facts->frame);
 }
 
+/* HTTP starts with a method or "HTTP/": upper-case letters. Most payloads
+ * (TLS records, binary protocols) fail this at their first byte. */
+static bool may_be_http(const wsc_frame_t *f)
+{
+    return f->payload_len >= 4 && f->payload[0] >= 'A' && f->payload[0] <= 'Z' &&
+           ((f->payload[1] >= 'A' && f->payload[1] <= 'Z') || f->payload[1] == '-');     /* M-SEARCH */
+}
+
 const wsc_http_t *wsc_facts_http(wsc_facts_t *facts)
 {
     if (facts->http_state == LAZY_UNTRIED) {
         facts->http_state = LAZY_ABSENT;
-        if (wsc_facts_has_payload(facts)) {
+        if (wsc_facts_has_payload(facts) && may_be_http(&facts->frame)) {
             facts->http = wmem_new(facts->pinfo->pool, wsc_http_t);
             if (wsc_http_parse(facts->frame.payload, facts->frame.payload_len, facts->http))
                 facts->http_state = LAZY_PRESENT;

@@ -334,13 +334,16 @@ static bool packet_exchange(const wsc_facts_t *facts, exchange_t *ex, flow_key_t
 
 bool rtt_learn(const wsc_facts_t *facts, rtt_sample_t *improved)
 {
+    const wsc_frame_t *f = &facts->frame;
     exchange_t ex;
     flow_key_t key;
     flow_t *flow;
     bool from_lo;
 
-    if (flows == NULL || !packet_exchange(facts, &ex, &key, &from_lo) || ex.role == ROLE_NONE)
+    if (flows == NULL || !facts->located || f->ip.l4_offset >= f->len || !classify(f->frame, f->len, &f->ip, &ex) ||
+        ex.role == ROLE_NONE)
         return false;                   /* most packets: neither a request nor an answer */
+    from_lo = flow_key_init(&key, f->frame, &f->ip, &ex);
     flow = (flow_t *)wmem_map_lookup(flows, &key);
     if (ex.role == ROLE_REQUEST) {
         if (flow == NULL)

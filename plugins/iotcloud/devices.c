@@ -15,6 +15,7 @@ struct device {
     device_id_t id;
     uint64_t   mac;             /* 0: keyed by address */
     wsc_addr_t addrs[MAX_ADDRS];
+    bool       mapped[MAX_ADDRS];       /* by_addr leads here (another device may take an address over) */
     unsigned   n_addrs;
     unsigned   next_addr;
     unsigned   v4_sources;      /* IPv4 addresses it sent from */
@@ -29,6 +30,15 @@ static device_t  **ring;            /* creation order, for eviction */
 static unsigned    capacity, count, next_victim;
 static device_id_t next_id;
 static uint64_t    last_gateway_mac;    /* routers are told again and again: remember the last */
+static unsigned    generation;          /* bumped by every change of who is bound where */
+
+/* The last frame's sender: most frames come from the host that sent the one before. */
+static struct {
+    unsigned   generation;
+    uint64_t   mac;
+    wsc_addr_t addr;
+    device_t  *device;
+} last_source;
 static int         wlan_address_type = -1;
 
 void devices_reset(unsigned max_devices)
@@ -41,6 +51,8 @@ void devices_reset(unsigned max_devices)
     by_addr = wmem_map_new(wmem_file_scope(), wsc_addr_hash, wsc_addr_equal);
     by_id = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
     ring = wmem_alloc0_array(wmem_file_scope(), device_t *, capacity);
+    generation++;
+    last_source.device = NULL;
     if (wlan_address_type < 0)
         wlan_address_type = address_type_get_by_name("AT_ETHER_WLAN");
 }
@@ -59,6 +71,9 @@ static void unbind(device_t *device, const wsc_addr_t *addr)
 {
     if (wmem_map_lookup(by_addr, addr) == device)
         wmem_map_remove(by_addr, addr);
+    for (unsigned i = 0; i < device->n_addrs; i++)
+        if (wsc_addr_equal(&device->addrs[i], addr))
+            device->mapped[i] = false;
 }
 
 /* Empties the oldest device for reuse, unless it is `keep` (in use by the caller). */
@@ -77,6 +92,7 @@ static device_t *recycle(const device_t *keep)
         unbind(device, &device->addrs[i]);
     wmem_map_remove(by_id, GUINT_TO_POINTER(device->id));
     memset(device, 0, sizeof(*device));
+    generation++;
     return device;
 }
 
@@ -105,22 +121,29 @@ static int addr_slot(const device_t *device, const wsc_addr_t *addr)
 }
 
 /* Maps the address to the device. Keys are allocated once per address:
- * another device may own this one's entry. */
+ * another device may own this one's entry, and loses the address. */
 static void map_addr(device_t *device, const wsc_addr_t *addr)
 {
     wsc_addr_t *key = NULL;
+    device_t *previous = NULL;
+    int slot;
 
-    if (!wmem_map_lookup_extended(by_addr, addr, (const void **)&key, NULL)) {
+    if (!wmem_map_lookup_extended(by_addr, addr, (const void **)&key, (void **)&previous)) {
         key = wmem_new(wmem_file_scope(), wsc_addr_t);
         *key = *addr;
+    } else if (previous != NULL && previous != device && (slot = addr_slot(previous, addr)) >= 0) {
+        previous->mapped[slot] = false;
     }
     wmem_map_insert(by_addr, key, device);
+    generation++;
 }
 
 static void bind_slot(device_t *device, const wsc_addr_t *addr)
 {
     int slot = addr_slot(device, addr);
 
+    if (slot >= 0 && device->mapped[slot])
+        return;                             /* the common case: bound already */
     if (slot < 0) {
         slot = (int)device->next_addr;
         if (device->n_addrs == MAX_ADDRS) {
@@ -132,8 +155,8 @@ static void bind_slot(device_t *device, const wsc_addr_t *addr)
         device->addrs[slot] = *addr;
         device->next_addr = (device->next_addr + 1) % MAX_ADDRS;
     }
-    if (wmem_map_lookup(by_addr, addr) != device)
-        map_addr(device, addr);
+    map_addr(device, addr);
+    device->mapped[slot] = true;
 }
 
 static device_t *addr_device(const wsc_addr_t *addr, bool create, const device_t *keep)
@@ -152,6 +175,7 @@ static device_t *addr_device(const wsc_addr_t *addr, bool create, const device_t
 static void become_gateway(device_t *router)
 {
     router->gateway = true;
+    generation++;
     for (unsigned i = 0; i < router->n_addrs; i++) {
         device_t *host;
         unbind(router, &router->addrs[i]);
@@ -242,7 +266,7 @@ static void note_gateways(const wsc_facts_t *facts, uint64_t src_mac, uint64_t d
         mark_gateway(dst_mac);
 }
 
-static device_t *source_device(const wsc_facts_t *facts, uint64_t mac)
+static device_t *resolve_source(const wsc_facts_t *facts, uint64_t mac)
 {
     bool learn = facts->first_pass;
     bool unspecified = facts->src_group;        /* 0.0.0.0: a DHCP client before its lease */
@@ -255,6 +279,21 @@ static device_t *source_device(const wsc_facts_t *facts, uint64_t mac)
             return device;
     }
     return unspecified ? NULL : addr_device(&facts->src, learn, NULL);
+}
+
+static device_t *source_device(const wsc_facts_t *facts, uint64_t mac)
+{
+    device_t *device;
+
+    if (last_source.device != NULL && last_source.generation == generation && last_source.mac == mac &&
+        wsc_addr_equal(&last_source.addr, &facts->src))
+        return last_source.device;              /* nothing changed since: the same answer */
+    device = resolve_source(facts, mac);
+    last_source.generation = generation;
+    last_source.mac = mac;
+    last_source.addr = facts->src;
+    last_source.device = device;
+    return device;
 }
 
 void devices_of_frame(const wsc_facts_t *facts, device_t **src, device_t **dst)

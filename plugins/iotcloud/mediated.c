@@ -40,6 +40,7 @@ struct flow {
     int64_t     last_ns;
     remote_info_t remote_info;
     const char *via;                    /* the provider, else the remote address */
+    struct activity *activity;          /* the device's activity towards `via` */
     bool        final_label;            /* relabelled on a later pass */
 };
 
@@ -63,7 +64,7 @@ typedef struct {
     const char *via;
 } activity_key_t;
 
-typedef struct {
+typedef struct activity {
     activity_key_t key;
     int64_t     last_out_ns;
     int64_t     last_in_ns;
@@ -531,10 +532,13 @@ static void credit_push(const flow_t *flow, int64_t ts_ns)
     }
 }
 
-static void note_activity(const flow_t *flow, const mediated_packet_t *p)
+static void note_activity(flow_t *flow, const mediated_packet_t *p)
 {
-    activity_t *activity = activity_of(p->device, flow->via);
+    activity_t *activity = flow->activity;
     bursts_t *bursts;
+
+    if (activity == NULL || activity->key.via != flow->via)    /* the label may have changed */
+        activity = flow->activity = activity_of(p->device, flow->via);
 
     if (p->outbound) {
         if (p->ts_ns - activity->last_out_ns > QUIET_NS) {      /* the device starts talking */

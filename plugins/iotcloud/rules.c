@@ -13,10 +13,15 @@ typedef struct {
     GPtrArray  *scan;       /* the others, tried one by one */
 } signal_rules_t;
 
+#define MAX_REMEMBERED 4096  /* values whose matching rules are kept; then the memory starts over */
+
 struct rules {
     signal_rules_t by_signal[SIG_COUNT];
     GStringChunk  *strings;
     GPtrArray     *all;     /* owns the entries */
+    /* "<signal> <lower-case value>" -> GPtrArray of the rule_t it matches. Every
+     * device looks up the same few cloud names: match each once. */
+    GHashTable    *remembered;
 };
 
 typedef struct {
@@ -71,6 +76,7 @@ rules_t *rules_new(void)
     }
     rules->strings = g_string_chunk_new(4096);
     rules->all = g_ptr_array_new();
+    rules->remembered = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
     return rules;
 }
 
@@ -95,6 +101,7 @@ void rules_free(rules_t *rules)
         entry_free(g_ptr_array_index(rules->all, i));
     g_ptr_array_free(rules->all, TRUE);
     g_string_chunk_free(rules->strings);
+    g_hash_table_destroy(rules->remembered);
     g_free(rules);
 }
 
@@ -133,6 +140,8 @@ const char *rules_add(rules_t *rules, const char *signal, const char *match, con
     int how = lookup_name(match_names, G_N_ELEMENTS(match_names), match);
     int kind = (type == NULL || *type == '\0') ? TYPE_NONE : lookup_name(type_names, TYPE_COUNT, type);
     char *end = NULL;
+
+    g_hash_table_remove_all(rules->remembered);     /* answers given so far may change */
     gint64 w = g_ascii_strtoll(weight ? weight : "", &end, 10);
     rule_entry_t *entry;
     char *lower;
@@ -204,27 +213,52 @@ static void hit_list(GPtrArray *list, bool domain_only, const char *original,
     }
 }
 
+static void collect_hit(void *ctx, const rule_t *rule, const char *value _U_)
+{
+    g_ptr_array_add(ctx, (gpointer)rule);
+}
+
+/* Every rule of `signal` that the lower-case value matches. */
+static void match_all(const rules_t *rules, signal_t signal, const char *value, const char *lower, size_t len,
+                      GPtrArray *out)
+{
+    const signal_rules_t *sr = &rules->by_signal[signal];
+
+    /* Exact rules on the whole value; domain rules on it and on each parent domain. */
+    hit_list(g_hash_table_lookup(sr->exact, lower), false, value, collect_hit, out);
+    for (const char *dot = strchr(lower, '.'); dot != NULL; dot = strchr(dot + 1, '.'))
+        hit_list(g_hash_table_lookup(sr->exact, dot + 1), true, value, collect_hit, out);
+    for (guint i = 0; i < sr->scan->len; i++) {
+        const rule_entry_t *entry = g_ptr_array_index(sr->scan, i);
+        if (scan_matches(entry, lower, len))
+            g_ptr_array_add(out, (gpointer)&entry->rule);
+    }
+}
+
 void rules_match(const rules_t *rules, signal_t signal, const char *value,
                  void (*hit)(void *ctx, const rule_t *rule, const char *value), void *ctx)
 {
-    char lower[MAX_VALUE + 1];
+    char key[MAX_VALUE + 3];
+    char *lower = key + 2;              /* the signal as a letter, a space, then the value */
     size_t len;
-    const signal_rules_t *sr;
+    GPtrArray *matched;
 
     if (rules == NULL || value == NULL || (len = strlen(value)) == 0 || len > MAX_VALUE)
         return;
+    key[0] = (char)('A' + signal);
+    key[1] = ' ';
     for (size_t i = 0; i <= len; i++)
         lower[i] = g_ascii_tolower(value[i]);
     if (signal == SIG_DNS_NAME && lower[len - 1] == '.')
         lower[--len] = '\0';
-    sr = &rules->by_signal[signal];
-    /* Exact rules on the whole value; domain rules on it and on each parent domain. */
-    hit_list(g_hash_table_lookup(sr->exact, lower), false, value, hit, ctx);
-    for (const char *dot = strchr(lower, '.'); dot != NULL; dot = strchr(dot + 1, '.'))
-        hit_list(g_hash_table_lookup(sr->exact, dot + 1), true, value, hit, ctx);
-    for (guint i = 0; i < sr->scan->len; i++) {
-        const rule_entry_t *entry = g_ptr_array_index(sr->scan, i);
-        if (scan_matches(entry, lower, len))
-            hit(ctx, &entry->rule, value);
+    matched = g_hash_table_lookup(rules->remembered, key);
+    if (matched == NULL) {
+        matched = g_ptr_array_new();
+        match_all(rules, signal, value, lower, len, matched);
+        if (g_hash_table_size(rules->remembered) >= MAX_REMEMBERED)
+            g_hash_table_remove_all(rules->remembered);
+        g_hash_table_insert(rules->remembered, g_strdup(key), matched);
     }
+    for (guint i = 0; i < matched->len; i++)
+        hit(ctx, g_ptr_array_index(matched, i), value);
 }
