@@ -153,18 +153,24 @@ bool wsc_dns_parse(const uint8_t *msg, size_t len, unsigned max_records, wsc_dns
     return true;
 }
 
-/* Opcodes in use: QUERY, IQUERY (obsolete), STATUS, NOTIFY, UPDATE, DSO. */
+#define OPCODE_DSO 6
+
+/* Opcodes in use: QUERY, STATUS, NOTIFY, UPDATE, DSO (IQUERY is obsolete,
+ * RFC 3425). */
 static bool known_opcode(unsigned opcode)
 {
-    return opcode <= 2 || (opcode >= 4 && opcode <= 6);
+    return opcode == 0 || opcode == 2 || (opcode >= 4 && opcode <= OPCODE_DSO);
 }
 
+/* Only DSO messages (RFC 8490) may hold no question and no record. */
 static bool plausible_header(const uint8_t *msg, size_t len)
 {
+    unsigned opcode = (msg[2] >> 3) & 0x0F;
     uint64_t questions = be16(msg + 4);
     uint64_t records = (uint64_t)be16(msg + 6) + be16(msg + 8) + be16(msg + 10);
 
-    return known_opcode((msg[2] >> 3) & 0x0F) && (msg[3] & 0x40) == 0 && questions <= 1 &&
+    return known_opcode(opcode) && (msg[3] & 0x40) == 0 && questions <= 1 &&
+           (questions + records > 0 || opcode == OPCODE_DSO) &&
            questions * MIN_QUESTION + records * MIN_RECORD <= len - HEADER_LEN;
 }
 

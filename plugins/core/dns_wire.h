@@ -50,10 +50,10 @@ bool wsc_dns_parse(const uint8_t *msg, size_t len, unsigned max_records, wsc_dns
 
 /* DNS over TCP (RFC 1035 4.2.2, RFC 7766): the first message of a segment
  * that starts with one, after its 2-byte length. True only when the whole
- * message is in the segment and its header is plausible (a known opcode, the
- * Z bit clear, at most one question, and records that could fit in its
- * length), so that a segment continuing an earlier message (whose first
- * bytes are the middle of a record) is not taken for a message. */
+ * message is in the segment and its header is plausible (an opcode in use,
+ * the Z bit clear, at most one question, something in it, and records that
+ * could fit in its length), so that a segment continuing an earlier message
+ * (whose first bytes are the middle of a record) is not taken for one. */
 bool wsc_dns_tcp_message(const uint8_t *segment, size_t len, const uint8_t **msg, size_t *msg_len);
 
 /* The next TXT character-string, NUL-terminated into out; false at the end. */
