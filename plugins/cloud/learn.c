@@ -224,10 +224,12 @@ void cloud_learn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const clou
     if (!wsc_frame_locate(tvb, pinfo, &f) || f.payload == NULL)
         return;
     if (f.sport == DNS_PORT) {
+        const uint8_t *msg;
+        size_t msg_len;
         if (f.ip.ipproto == IPPROTO_UDP_NUM)
             learn_dns(f.payload, f.payload_len, patterns, is_local);
-        else if (f.ip.ipproto == IPPROTO_TCP_NUM && f.payload_len > 2)     /* a 2-byte length first */
-            learn_dns(f.payload + 2, f.payload_len - 2, patterns, is_local);
+        else if (f.ip.ipproto == IPPROTO_TCP_NUM && wsc_dns_tcp_message(f.payload, f.payload_len, &msg, &msg_len))
+            learn_dns(msg, msg_len, patterns, is_local);    /* only segments that start a whole message */
         return;
     }
     wsc_addr_from_bytes(f.ip.family, f.frame + f.ip.dst_offset, &server);
