@@ -13,6 +13,7 @@
 #define HEADER_LEN   12
 #define MIN_QUESTION 5          /* the root name, type, class */
 #define MIN_RECORD   11         /* the root name, type, class, TTL, data length */
+#define OPCODE_DSO   6          /* DNS stateful operations, RFC 8490 */
 
 static inline uint16_t be16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
 
@@ -152,8 +153,6 @@ bool wsc_dns_parse(const uint8_t *msg, size_t len, unsigned max_records, wsc_dns
     }
     return true;
 }
-
-#define OPCODE_DSO 6
 
 /* Opcodes in use: QUERY, STATUS, NOTIFY, UPDATE, DSO (IQUERY is obsolete,
  * RFC 3425). */
