@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Captures for tests/test_encapsulation.py: one small exchange behind each
 link layer and tunnel the byte readers follow (encap_*.pcap), and the odd
 packets a careless reader gets wrong (odd_*.pcap).

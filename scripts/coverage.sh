@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Line coverage of plugins/core: a --coverage build in build-coverage/, the
 # C unit tests (ctest -R unit), optionally the whole pytest suite too (stock
 # tshark loading the instrumented plugins), then a gcovr report of the byte

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Through stock tshark: the suite reads the right bytes behind every link
 layer and tunnel it follows (the inner hosts of GRE, VXLAN, IP-in-IP and 6in4
 get their names and round trips), and misreads none of the odd packets.

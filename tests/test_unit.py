@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The C unit tests of the byte readers (tests/unit), run from pytest so that
 `pytest-3 -v tests` runs them too. Each test_NAME.c is built by CMake into
 BUILD/tests/unit/unit_NAME (ctest -R unit runs the same programs)."""
