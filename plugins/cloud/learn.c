@@ -252,10 +252,12 @@ void cloud_learn(wsc_facts_t *facts, proto_tree *tree, const cloud_patterns_t *p
     if (!wsc_facts_has_payload(facts))
         return;
     if (f->sport == DNS_PORT) {
+        const uint8_t *msg;
+        size_t msg_len;
         if (f->ip.ipproto == IPPROTO_UDP_NUM)
             learn_dns(f->payload, f->payload_len, facts->num, facts->pinfo->pool, patterns);
-        else if (f->ip.ipproto == IPPROTO_TCP_NUM && f->payload_len > 2)     /* a 2-byte length first */
-            learn_dns(f->payload + 2, f->payload_len - 2, facts->num, facts->pinfo->pool, patterns);
+        else if (f->ip.ipproto == IPPROTO_TCP_NUM && wsc_dns_tcp_message(f->payload, f->payload_len, &msg, &msg_len))
+            learn_dns(msg, msg_len, facts->num, facts->pinfo->pool, patterns);     /* whole messages only */
         return;
     }
     if (facts->dst_local || facts->dst_group)

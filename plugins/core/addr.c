@@ -111,20 +111,26 @@ gboolean wsc_addr_equal(gconstpointer a, gconstpointer b)
     return memcmp(a, b, sizeof(wsc_addr_t)) == 0;
 }
 
+/* "10.0.0.0/8", "fd00::/8" or a bare address (a host). The prefix length is
+ * checked against the family only once the address has given one. */
 static bool parse_network(const char *text, network_t *out)
 {
     char **parts = g_strsplit(text, "/", 2);
     uint8_t bytes[16];
     unsigned max_len;
-    bool ok = false;
+    bool ok = true;
 
-    if (ws_inet_pton4(parts[0], (ws_in4_addr *)bytes))
-        ok = wsc_addr_from_bytes(4, bytes, &out->net);
-    else if (ws_inet_pton6(parts[0], (ws_in6_addr *)bytes))
-        ok = wsc_addr_from_bytes(6, bytes, &out->net);
+    if (ws_inet_pton4(parts[0], (ws_in4_addr *)bytes)) {
+        wsc_addr_from_bytes(4, bytes, &out->net);
+    } else if (ws_inet_pton6(parts[0], (ws_in6_addr *)bytes)) {
+        wsc_addr_from_bytes(6, bytes, &out->net);
+    } else {
+        g_strfreev(parts);
+        return false;                   /* out->net was never set: nothing to read */
+    }
     max_len = out->net.family == 4 ? 32 : 128;
     out->prefix_len = max_len;
-    if (ok && parts[1] != NULL) {
+    if (parts[1] != NULL) {
         char *end = NULL;
         guint64 len = g_ascii_strtoull(parts[1], &end, 10);
         ok = end != parts[1] && *end == '\0' && len <= max_len;

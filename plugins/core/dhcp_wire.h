@@ -3,6 +3,9 @@
  * The option walk follows Wireshark's own DHCP dissector: every option's
  * length is checked against the bytes that exist, padding and the end option
  * are honoured, and the walk stops at the first option that does not fit.
+ * Options continue in the file and sname fields when option 52 (overload)
+ * says so, and an option split over several instances is read as their
+ * concatenation, in the order RFC 3396 gives: options, file, sname.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -29,9 +32,12 @@ typedef struct {
     char       request_list[WSC_DHCP_TEXT];     /* option 55 as "1,3,6,15" */
 } wsc_dhcp_t;
 
+/* False unless msg is a BOOTP message with the DHCP magic cookie. */
 bool wsc_dhcp_parse(const uint8_t *msg, size_t len, wsc_dhcp_t *out);
 
-/* DHCPv6: the vendor class data (option 16) of a message, if any. */
+/* DHCPv6: the first vendor class data (option 16) of a client message, as
+ * printable text into out (size bytes with the NUL); false when there is
+ * none or size is 0. */
 bool wsc_dhcpv6_vendor_class(const uint8_t *msg, size_t len, char *out, size_t size);
 
 #endif /* WSC_DHCP_WIRE_H */

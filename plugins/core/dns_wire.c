@@ -10,14 +10,24 @@
 
 #define MAX_LABELS   127
 #define MAX_JUMPS    32
+#define HEADER_LEN   12
+#define MIN_QUESTION 5          /* the root name, type, class */
+#define MIN_RECORD   11         /* the root name, type, class, TTL, data length */
+#define OPCODE_DSO   6          /* DNS stateful operations, RFC 8490 */
 
 static inline uint16_t be16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
 
 /* Reads the name at *offset into out ("" for the root); advances *offset past
- * the name as it appears there. False on any malformation. */
+ * the name as it appears there. False on any malformation.
+ *
+ * A compression pointer must point before every byte of the name read so
+ * far (RFC 1035 4.1.4: to a prior occurrence). Merely pointing backwards
+ * would not stop a loop: a pointer may lead back to labels that run forward
+ * into it again. With each jump landing strictly lower, offsets decrease and
+ * no loop is possible; the jump cap bounds the work all the same. */
 static bool read_name(const uint8_t *msg, size_t len, size_t *offset, char *out)
 {
-    size_t pos = *offset, written = 0, end = 0;
+    size_t pos = *offset, lowest = *offset, written = 0, end = 0;
     unsigned labels = 0, jumps = 0;
     bool jumped = false;
 
@@ -31,12 +41,12 @@ static bool read_name(const uint8_t *msg, size_t len, size_t *offset, char *out)
             if (pos + 1 >= len || ++jumps > MAX_JUMPS)
                 return false;
             target = (size_t)(c & 0x3F) << 8 | msg[pos + 1];
-            if (target >= pos)
-                return false;                           /* only backwards: no loops */
+            if (target >= lowest)
+                return false;
             if (!jumped)
                 end = pos + 2;
             jumped = true;
-            pos = target;
+            pos = lowest = target;
             continue;
         }
         if (c & 0xC0)
@@ -65,9 +75,12 @@ static bool read_name(const uint8_t *msg, size_t len, size_t *offset, char *out)
     return true;
 }
 
-static void read_rdata(const uint8_t *msg, size_t len, size_t offset, uint16_t rdlen, wsc_dns_record_t *rr)
+/* A record's data. Names in it must end within the data: reading them in a
+ * message cut at the data's end also keeps compression pointers right,
+ * since those may only point earlier. */
+static void read_rdata(const uint8_t *msg, size_t offset, uint16_t rdlen, wsc_dns_record_t *rr)
 {
-    size_t cursor = offset;
+    size_t data_end = offset + rdlen, cursor = offset;
 
     switch (rr->type) {
     case WSC_DNS_A:
@@ -81,12 +94,12 @@ static void read_rdata(const uint8_t *msg, size_t len, size_t offset, uint16_t r
     case WSC_DNS_CNAME:
     case WSC_DNS_PTR:
     case WSC_DNS_NS:
-        if (!read_name(msg, len, &cursor, rr->target))
+        if (!read_name(msg, data_end, &cursor, rr->target))
             rr->target[0] = '\0';
         break;
     case WSC_DNS_SRV:
         cursor += 6;                                    /* priority, weight, port */
-        if (rdlen < 7 || !read_name(msg, len, &cursor, rr->target))
+        if (rdlen < 7 || !read_name(msg, data_end, &cursor, rr->target))
             rr->target[0] = '\0';
         break;
     case WSC_DNS_TXT:
@@ -105,10 +118,10 @@ bool wsc_dns_parse(const uint8_t *msg, size_t len, unsigned max_records, wsc_dns
         WSC_DNS_QUESTION, WSC_DNS_ANSWER, WSC_DNS_AUTHORITY, WSC_DNS_ADDITIONAL
     };
     wsc_dns_record_t rr;
-    size_t offset = 12;
+    size_t offset = HEADER_LEN;
     unsigned seen = 0;
 
-    if (msg == NULL || len < 12)
+    if (msg == NULL || len < HEADER_LEN)
         return false;
     header->id = be16(msg);
     header->response = (msg[2] & 0x80) != 0;
@@ -131,13 +144,46 @@ bool wsc_dns_parse(const uint8_t *msg, size_t len, unsigned max_records, wsc_dns
                 offset += 6;                            /* ttl, rdlength */
                 if (offset + rdlen > len)
                     return true;
-                read_rdata(msg, len, offset, rdlen, &rr);
+                read_rdata(msg, offset, rdlen, &rr);
                 offset += rdlen;
             }
             if (!record(ctx, &rr))
                 return true;
         }
     }
+    return true;
+}
+
+/* Opcodes in use: QUERY, STATUS, NOTIFY, UPDATE, DSO (IQUERY is obsolete,
+ * RFC 3425). */
+static bool known_opcode(unsigned opcode)
+{
+    return opcode == 0 || opcode == 2 || (opcode >= 4 && opcode <= OPCODE_DSO);
+}
+
+/* Only DSO messages (RFC 8490) may hold no question and no record. */
+static bool plausible_header(const uint8_t *msg, size_t len)
+{
+    unsigned opcode = (msg[2] >> 3) & 0x0F;
+    uint64_t questions = be16(msg + 4);
+    uint64_t records = (uint64_t)be16(msg + 6) + be16(msg + 8) + be16(msg + 10);
+
+    return known_opcode(opcode) && (msg[3] & 0x40) == 0 && questions <= 1 &&
+           (questions + records > 0 || opcode == OPCODE_DSO) &&
+           questions * MIN_QUESTION + records * MIN_RECORD <= len - HEADER_LEN;
+}
+
+bool wsc_dns_tcp_message(const uint8_t *segment, size_t len, const uint8_t **msg, size_t *msg_len)
+{
+    size_t n;
+
+    if (segment == NULL || len < 2 + HEADER_LEN)
+        return false;
+    n = be16(segment);
+    if (n < HEADER_LEN || n > len - 2 || !plausible_header(segment + 2, n))
+        return false;
+    *msg = segment + 2;
+    *msg_len = n;
     return true;
 }
 

@@ -326,7 +326,7 @@ static bool packet_exchange(const wsc_facts_t *facts, exchange_t *ex, flow_key_t
 {
     const wsc_frame_t *f = &facts->frame;
 
-    if (!facts->located || f->ip.l4_offset >= f->len || !classify(f->frame, f->len, &f->ip, ex))
+    if (!facts->located || f->ip.l4_offset >= f->ip.end || !classify(f->frame, f->ip.end, &f->ip, ex))
         return false;
     *from_lo = flow_key_init(key, f->frame, &f->ip, ex);
     return true;
@@ -340,7 +340,8 @@ bool rtt_learn(const wsc_facts_t *facts, rtt_sample_t *improved)
     flow_t *flow;
     bool from_lo;
 
-    if (flows == NULL || !facts->located || f->ip.l4_offset >= f->len || !classify(f->frame, f->len, &f->ip, &ex) ||
+    if (flows == NULL || !facts->located || f->ip.l4_offset >= f->ip.end ||
+        !classify(f->frame, f->ip.end, &f->ip, &ex) ||
         ex.role == ROLE_NONE)
         return false;                   /* most packets: neither a request nor an answer */
     from_lo = flow_key_init(&key, f->frame, &f->ip, &ex);
