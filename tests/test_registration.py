@@ -46,6 +46,18 @@ def test_preferences_are_registered(tshark):
 
 
 @pytest.mark.skipif(not (BUILD / "cmake_install.cmake").exists(), reason="no build tree")
+def test_install_removes_the_three_libraries_of_older_releases(tmp_path):
+    """Left beside the one library they would register the same protocols twice."""
+    staged = tmp_path / str(stock_plugin_dir()).lstrip("/") / "epan"
+    staged.mkdir(parents=True)
+    for old in ("cloud.so", "delta_distance.so", "iotcloud.so", "mate.so"):
+        (staged / old).write_bytes(b"old")
+    subprocess.run(["cmake", "--install", str(BUILD)], check=True, capture_output=True,
+                   env={**os.environ, "DESTDIR": str(tmp_path)})
+    assert sorted(p.name for p in staged.iterdir()) == ["iotcloud_suite.so", "mate.so"]
+
+
+@pytest.mark.skipif(not (BUILD / "cmake_install.cmake").exists(), reason="no build tree")
 def test_install_puts_plugins_where_stock_tshark_looks(tmp_path):
     subprocess.run(["cmake", "--install", str(BUILD)], check=True, capture_output=True,
                    env={**os.environ, "DESTDIR": str(tmp_path)})

@@ -32,13 +32,14 @@ static device_id_t next_id;
 static uint64_t    last_gateway_mac;    /* routers are told again and again: remember the last */
 static unsigned    generation;          /* bumped by every change of who is bound where */
 
-/* The last frame's sender: most frames come from the host that sent the one before. */
+/* The last frame's sender and receiver: consecutive frames mostly belong to
+ * one conversation. Valid while the generation is unchanged. */
 static struct {
     unsigned   generation;
     uint64_t   mac;
     wsc_addr_t addr;
     device_t  *device;
-} last_source;
+} last_source, last_destination;
 static int         wlan_address_type = -1;
 
 void devices_reset(unsigned max_devices)
@@ -52,7 +53,7 @@ void devices_reset(unsigned max_devices)
     by_id = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
     ring = wmem_alloc0_array(wmem_file_scope(), device_t *, capacity);
     generation++;
-    last_source.device = NULL;
+    last_source.device = last_destination.device = NULL;
     if (wlan_address_type < 0)
         wlan_address_type = address_type_get_by_name("AT_ETHER_WLAN");
 }
@@ -296,6 +297,17 @@ static device_t *source_device(const wsc_facts_t *facts, uint64_t mac)
     return device;
 }
 
+/* Found by address only: a destination never binds anything. */
+static device_t *destination_device(const wsc_addr_t *addr)
+{
+    if (last_destination.generation != generation || !wsc_addr_equal(&last_destination.addr, addr)) {
+        last_destination.generation = generation;
+        last_destination.addr = *addr;
+        last_destination.device = addr_device(addr, false, NULL);
+    }
+    return last_destination.device;
+}
+
 void devices_of_frame(const wsc_facts_t *facts, device_t **src, device_t **dst)
 {
     uint64_t src_mac = unicast_mac(&facts->pinfo->dl_src);
@@ -311,7 +323,7 @@ void devices_of_frame(const wsc_facts_t *facts, device_t **src, device_t **dst)
     if (facts->src_local || (facts->src_group && facts->src.bytes[0] == 0 && src_mac != 0))
         *src = source_device(facts, src_mac);
     if (facts->dst_local)
-        *dst = addr_device(&facts->dst, false, NULL);   /* never bound from a destination */
+        *dst = destination_device(&facts->dst);
 }
 
 static uint8_t origin_of(const device_t *device, const wsc_addr_t *addr)
