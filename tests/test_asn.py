@@ -193,13 +193,25 @@ def test_converter_reports_bad_rows_by_line_and_keeps_the_good_ones(tmp_path):
                                 "1.0.4.0,1.0.3.255,38803,ends before it starts\n"
                                 "1.0.16.0,::1,2519,mixed families\n"
                                 "1.0.64.0,1.0.127.255,0,no such AS\n"
-                                '1.0.128.0,1.0.196.255,23969,"unbalanced\n')
+                                '1.0.128.0,1.0.196.255,23969,"unbalanced\n'
+                                "1.0.0.128,1.0.1.255,38803,overlapping\n")
     assert proc.stderr.splitlines() == [
         f"{tmp_path}/asn.csv:2: range 1.0.4.0-1.0.3.255 ends before it starts, skipped",
         f"{tmp_path}/asn.csv:3: \"::1\" is not an address of the same family as \"1.0.16.0\", skipped",
         f"{tmp_path}/asn.csv:4: \"0\" is not an AS number, skipped",
-        f"{tmp_path}/asn.csv:5: unbalanced double quotes in the organisation, skipped"]
-    assert "5 rows read (4 bad), 1 ranges inserted (IPv4 1, IPv6 0)" in proc.stdout
+        f"{tmp_path}/asn.csv:5: unbalanced double quotes in the organisation, skipped",
+        f"{tmp_path}/asn.csv:6: 1.0.0.128-1.0.1.255 overlaps an earlier range (up to 1.0.0.255); this row wins there"]
+    assert "6 rows read (4 bad), 2 ranges inserted (IPv4 2, IPv6 0, 1 overlapping)" in proc.stdout
+
+
+def test_later_of_two_overlapping_ranges_wins_where_they_overlap(tshark, tmp_path):
+    """@ip-location-db/asn 2.3.2026061719 has one such pair (214.95.0.0-215.0.255.255
+    AS749, then 215.0.0.0-215.1.3.255 AS721)."""
+    asn_db, _ = convert(tmp_path, "151.99.0.0,151.99.125.255,3269,first\n151.99.125.0,151.99.127.255,64500,second\n")
+    path = build_capture(tmp_path / "overlap.pcap", ["151.99.124.1", "151.99.125.10", "151.99.127.1"])
+    rows = dst_rows(tshark, path, "-o", f"cloud.asn_db:{asn_db}")
+    assert [label(rows[n], "asn", "as_org") for n in (1, 2, 3)] == \
+        [("3269", "first"), ("64500", "second"), ("64500", "second")]
 
 
 def test_converted_database_is_accepted_as_an_as_database(tshark, tmp_path):

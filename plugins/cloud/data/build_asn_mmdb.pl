@@ -17,7 +17,9 @@
 # organisation may be double-quoted, "" for a quote, and may be empty). A row
 # whose ends are not addresses of one family, whose start lies after its end,
 # whose AS number is not in 1..4294967295 or whose text is not UTF-8 is
-# reported on stderr as FILE:LINE: ... and skipped. When a package.json sits
+# reported on stderr as FILE:LINE: ... and skipped. A range that overlaps an
+# earlier one is reported too and kept: the later row wins where they
+# overlap. When a package.json sits
 # beside the first CSV (as in the extracted npm tarball), its name and
 # version go into the description, and a version ending in YYYYMMDDHH sets
 # build_epoch, so the output is the same for the same package; otherwise
@@ -88,7 +90,8 @@ my $tree = MaxMind::DB::Writer::Tree->new(
     _build_epoch             => $epoch,
 );
 
-my %count = (rows => 0, bad => 0, 4 => 0, 6 => 0);
+my %count = (rows => 0, bad => 0, overlaps => 0, 4 => 0, 6 => 0);
+my %last_end;       # per family: the highest address of the ranges so far (packed)
 my @samples;        # [ first, last, asn ] of every 97th row, for --verify
 for my $path (@in_paths) {
     read_ranges($path);
@@ -114,9 +117,9 @@ if ($verify) {
 }
 
 my @date = gmtime $epoch;
-printf "build_asn_mmdb: %d rows read (%d bad), %d ranges inserted (IPv4 %d, IPv6 %d), "
+printf "build_asn_mmdb: %d rows read (%d bad), %d ranges inserted (IPv4 %d, IPv6 %d, %d overlapping), "
     . "build_epoch %04d-%02d-%02d%s -> %s (%d bytes, %.1f s)\n",
-    $count{rows}, $count{bad}, $count{4} + $count{6}, $count{4}, $count{6},
+    $count{rows}, $count{bad}, $count{4} + $count{6}, $count{4}, $count{6}, $count{overlaps},
     $date[5] + 1900, $date[4] + 1, $date[3], $verified, $out_path, -s $out_path, time - $t0
     unless $quiet;
 exit 0;
@@ -165,6 +168,7 @@ sub read_ranges {
             warn "$path:$.: $why, skipped\n" if $count{bad}++ < 20;
             next;
         }
+        note_overlap($path, $first, $last);
         my %record = (autonomous_system_number => $asn);
         $record{autonomous_system_organization} = $org if $org ne '';
         my $ok = eval { $tree->insert_range($first, $last, \%record); 1 };
@@ -174,6 +178,21 @@ sub read_ranges {
     }
     close $fh;
     warn "$path: " . ($count{bad} - 20) . " more bad rows not shown\n" if $count{bad} > 20;
+}
+
+# The package's files are sorted and should not overlap; where they do, the
+# later row wins for the shared addresses (merge_strategy "none"): say so.
+sub note_overlap {
+    my ($path, $first, $last) = @_;
+    my $family = $first =~ /:/ ? AF_INET6 : AF_INET;
+    my ($start, $end) = (inet_pton($family, $first), inet_pton($family, $last));
+    my $previous = $last_end{$family};
+
+    if (defined $previous && $start le $previous) {
+        warn "$path:$.: $first-$last overlaps an earlier range (up to " . inet_ntop($family, $previous)
+            . "); this row wins there\n" if $count{overlaps}++ < 20;
+    }
+    $last_end{$family} = $end if !defined $previous || $end gt $previous;
 }
 
 # (undef, first, last, asn, organisation) or (why).
