@@ -118,7 +118,7 @@ AWS_AS = "54.194.0.0,54.194.255.255,16509,\"Amazon.com, Inc.\"\n"
 
 @NEEDS_INTEGRATION
 @pytest.mark.parametrize("server", [NAT64_AWS, NAT64_LOCAL_AWS, MAPPED_AWS], ids=["nat64", "nat64_local", "mapped"])
-def test_nat64_packet_to_an_aws_address_carries_aws_its_region_and_its_as(tshark, tmp_path, server):
+def test_nat64_or_mapped_packet_to_an_aws_address_carries_aws_its_region_and_its_as(tshark, tmp_path, server):
     """(The ranges DB aliases ::ffff:0:0/96 to IPv4 by itself; the AS database
     does not, so the AS shows whether the plugin looked up the IPv4 address.)"""
     asn_db, _ = convert(tmp_path, AWS_AS)
