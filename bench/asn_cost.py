@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """What the suite's AS database (asn.mmdb) adds to tshark's start-up, time and memory.
 
     /usr/bin/python3 bench/asn_cost.py [--runs 7] [--packets 200000]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The suite's AS database: asn.mmdb, compiled at build time from the CSV
 # files of the npm package @ip-location-db/asn (RouteViews, NRO, DB-IP ASN
 # Lite; CC-BY-4.0) when scripts/fetch_asn_db.sh has fetched them, and

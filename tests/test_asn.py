@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The AS database and addresses that embed IPv4.
 
 AS numbers and organisations come from an AS database: the suite's asn.mmdb
