@@ -3,6 +3,7 @@
 
     /usr/bin/python3 scripts/refresh_cloud_data.py [--only FEED[,FEED...]] [--dry-run]
         [--azure-file PATH | --azure-url URL] [--timeout SECONDS] [--csv PATH]
+    /usr/bin/python3 scripts/refresh_cloud_data.py --asn-version VERSION|latest [--dry-run]
     /usr/bin/python3 scripts/refresh_cloud_data.py --self-test
     /usr/bin/python3 scripts/refresh_cloud_data.py --list
 
@@ -21,6 +22,13 @@ status is then 1 (the file is still written with the other feeds' updates).
 limits the run to some feeds (feed names as in the list below, or provider
 names, case-insensitive). Each download (and each whois query) has its own
 --timeout, default 30 s: the longest wait for the connection or for more data.
+
+--asn-version pins another version of the AS database's source instead of
+refreshing ranges: it asks npm (`npm view @ip-location-db/asn@VERSION version
+dist.integrity`) for the version and the registry's sha512 integrity string
+and rewrites plugins/cloud/data/asn_package.csv, which scripts/fetch_asn_db.sh
+checks the downloaded tarball against. Then run scripts/fetch_asn_db.sh and
+rebuild; update the version in SOURCES.md.
 
 The written file starts with "# iotcloud-data ranges v1 DATE (see
 SOURCES.md; ...)" where DATE is the newest source_date; rows are de-duplicated
@@ -144,6 +152,7 @@ import json
 import os
 import re
 import socket
+import subprocess
 import sys
 import tempfile
 import urllib.request
@@ -152,6 +161,8 @@ from pathlib import Path
 
 DEFAULT_CSV = Path(__file__).resolve().parents[1] / "plugins" / "cloud" / "data" / "ranges.csv"
 KIND, VERSION = "ranges", 1
+ASN_PIN = DEFAULT_CSV.parent / "asn_package.csv"
+ASN_PACKAGE = "@ip-location-db/asn"
 COLUMNS = ["prefix", "provider", "service", "region", "source", "source_date"]
 MAX_BYTES = 64 * 1024 * 1024
 USER_AGENT = "iotcloud-refresh-cloud-data/1 (Python urllib)"
@@ -632,6 +643,61 @@ def write_ranges(path, rows):
     return newest
 
 
+# ---------------------------------------------------------------- the AS database's pin
+
+def npm_view(spec, timeout):
+    """(version, integrity) of one version of an npm package, asked of npm."""
+    proc = subprocess.run(["npm", "view", spec, "version", "dist.integrity", "--json"],
+                          capture_output=True, text=True, timeout=timeout)
+    if proc.returncode != 0:
+        lines = [line for line in proc.stderr.splitlines() if line.strip()]
+        raise FeedError(f"npm view failed: {lines[0] if lines else 'exit status ' + str(proc.returncode)}")
+    data = json.loads(proc.stdout)
+    if isinstance(data, list):         # a range matching several versions: the newest
+        data = data[-1]
+    return data["version"], data["dist.integrity"]
+
+
+def asn_pin_text(version, integrity):
+    """The pin file; its date is the data's, from the version's YYYYMMDDHH."""
+    match = re.search(r"\.(\d{4})(\d\d)(\d\d)\d\d$", version)
+    date = f"{match[1]}-{match[2]}-{match[3]}" if match else \
+        datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
+    return (f"# iotcloud-data asn_package v1 {date} "
+            "(see SOURCES.md; updated by scripts/refresh_cloud_data.py --asn-version)\n"
+            "package,version,integrity\n"
+            f"{ASN_PACKAGE},{version},{integrity}\n")
+
+
+def read_asn_pin(path):
+    rows = [line for line in Path(path).read_text().splitlines() if line and not line.startswith("#")]
+    return rows[1].split(",") if len(rows) > 1 else ["", "", ""]
+
+
+def update_asn_pin(opts, view=npm_view, out=sys.stdout, path=ASN_PIN):
+    """Pins --asn-version (or the latest); returns the exit status."""
+    spec = ASN_PACKAGE if opts.asn_version == "latest" else f"{ASN_PACKAGE}@{opts.asn_version}"
+    try:
+        version, integrity = view(spec, opts.timeout)
+    except (OSError, subprocess.SubprocessError, FeedError, ValueError, KeyError, IndexError) as e:
+        print(f"asn: {spec}: FAILED ({type(e).__name__}: {e}); {path} unchanged", file=out)
+        return 1
+    if not re.fullmatch(r"sha512-[A-Za-z0-9+/]{86}==", integrity or ""):
+        print(f"asn: {spec}: npm gave no sha512 integrity ({integrity!r}); {path} unchanged", file=out)
+        return 1
+    _, old_version, old_integrity = read_asn_pin(path)
+    if (old_version, old_integrity) == (version, integrity):
+        print(f"asn: {ASN_PACKAGE} {version} is already pinned", file=out)
+        return 0
+    if opts.dry_run:
+        print(f"asn: dry run: would pin {ASN_PACKAGE} {version} (now {old_version})", file=out)
+        return 0
+    Path(path).write_text(asn_pin_text(version, integrity))
+    print(f"asn: pinned {ASN_PACKAGE} {old_version} -> {version} in {path}; "
+          "now run scripts/fetch_asn_db.sh and rebuild", file=out)
+    return 0
+
+
 # ---------------------------------------------------------------- main
 
 def select_feeds(only):
@@ -706,6 +772,8 @@ def parse_args(argv):
                     help="per download: longest wait for the connection or more data (default 30)")
     ap.add_argument("--csv", default=str(DEFAULT_CSV), metavar="PATH", help=f"file to update (default {DEFAULT_CSV})")
     ap.add_argument("--list", action="store_true", help="list the feeds and exit")
+    ap.add_argument("--asn-version", metavar="VERSION",
+                    help=f"pin this version of {ASN_PACKAGE} (or 'latest') in {ASN_PIN.name} and exit")
     ap.add_argument("--self-test", action="store_true", help="run the offline parser tests and exit")
     return ap.parse_args(argv)
 
@@ -718,6 +786,8 @@ def main(argv=None):
         for name, (provider, _) in FEEDS.items():
             print(f"{name:13} {provider}")
         return 0
+    if opts.asn_version:
+        return update_asn_pin(opts)
     return refresh(opts, Net(opts.timeout))
 
 
@@ -1205,10 +1275,44 @@ def self_test():
         check("--azure-file needs no download", net.fetched, [])
         check("--azure-file date", {r[5] for r in read_ranges(path) if r[1] == "Microsoft Azure"}, {"2026-08-31"})
 
+    check_asn_pin(check)
+
     for f in failures:
         print("FAIL", f)
     print(f"self-test: {'FAILED' if failures else 'passed'} ({len(failures)} failures)")
     return 1 if failures else 0
+
+
+def check_asn_pin(check):
+    """--asn-version with npm's answers canned."""
+    integrity = "sha512-" + "A" * 86 + "=="
+    with tempfile.TemporaryDirectory() as tmp:
+        pin = Path(tmp) / "asn_package.csv"
+        pin.write_text(asn_pin_text("2.3.2025041118", "sha512-" + "B" * 86 + "=="))
+        asked = []
+
+        def view(spec, timeout):
+            asked.append(spec)
+            return "2.3.2026061719", integrity
+
+        status = update_asn_pin(parse_args(["--asn-version", "latest"]), view, io.StringIO(), pin)
+        check("asn: latest asks for the package", (status, asked), (0, [ASN_PACKAGE]))
+        check("asn: pin written", pin.read_text().splitlines(), [
+            "# iotcloud-data asn_package v1 2026-06-17 "
+            "(see SOURCES.md; updated by scripts/refresh_cloud_data.py --asn-version)",
+            "package,version,integrity", f"{ASN_PACKAGE},2.3.2026061719,{integrity}"])
+        update_asn_pin(parse_args(["--asn-version", "2.3.2026061719"]), view, io.StringIO(), pin)
+        check("asn: a version asks for that version", asked[-1], f"{ASN_PACKAGE}@2.3.2026061719")
+        before = pin.read_text()
+        status = update_asn_pin(parse_args(["--asn-version", "9"]), lambda s, t: ("9.0.0", "sha1-xyz"),
+                                io.StringIO(), pin)
+        check("asn: no sha512, no change", (status, pin.read_text()), (1, before))
+
+        def offline(spec, timeout):
+            raise FeedError("npm view failed: npm error code ENOTFOUND")
+
+        status = update_asn_pin(parse_args(["--asn-version", "latest"]), offline, io.StringIO(), pin)
+        check("asn: offline, no change", (status, pin.read_text()), (1, before))
 
 
 if __name__ == "__main__":

@@ -140,7 +140,7 @@ def test_bad_local_networks_preference_is_reported_once(tshark):
 
 
 def test_sources_can_be_switched_off(tshark):
-    rows = by_frame(tshark, TALK, DST_FIELDS, "-o", "cloud.use_ranges:FALSE", "-2",
+    rows = by_frame(tshark, TALK, DST_FIELDS, "-o", "cloud.use_ranges:FALSE", "-o", "cloud.use_asn:FALSE", "-2",
                     "-Y", "ip.dst in {54.194.162.98, 31.13.64.35}")
     camera = [r for r in rows.values() if r["ip.dst"] == "54.194.162.98"]
     facebook = [r for r in rows.values() if r["ip.dst"] == "31.13.64.35"]
@@ -172,7 +172,7 @@ def test_corrupt_ranges_database_is_reported_once(tshark, tmp_path):
 
 def test_database_of_the_wrong_kind_is_refused(tshark, tmp_path):
     city = make_mmdb(tmp_path, "GeoLite2-City", [{"network": "54.194.0.0/16", "data": {"provider": "Nope"}}])
-    proc = tshark.run("-r", TALK, "-T", "fields", "-e", "cloud.dst.provider",
+    proc = tshark.run("-r", TALK, "-T", "fields", "-e", "cloud.dst.provider", "-o", "cloud.use_asn:FALSE",
                       "-o", f"cloud.ranges_db:{city}", "-Y", "ip.dst == 54.194.162.98")
     assert "GeoLite2-City" in proc.stderr and "IoTCloud-Cloud-Ranges" in proc.stderr
     assert set(proc.stdout.split("\n")) - {""} == set()

@@ -31,6 +31,7 @@ typedef struct {
     int asn;
     int as_org;
     int source;
+    int ipv4;
 } side_fields_t;
 
 /* What is shown for one address at one frame: the provider from the best
@@ -43,6 +44,7 @@ typedef struct {
     const char *hostname;       /* the name bound at this frame */
     uint32_t    asn;
     const char *as_org;
+    const cloud_host_t *host;
 } verdict_t;
 
 static int proto_cloud = -1;
@@ -78,12 +80,24 @@ static bool decide(const cloud_host_t *host, uint32_t frame, verdict_t *v)
     v->hostname = name ? name->hostname : NULL;
     v->asn = host->asn;
     v->as_org = host->as_org;
+    v->host = host;
     return v->provider != NULL || v->hostname != NULL || v->asn != 0;
+}
+
+/* Labelled: a remote host, and for an address that carries an IPv4 address
+ * (NAT64 of a private address, a misconfigured 6to4 router), a remote one. */
+static bool labelled(const wsc_addr_t *addr)
+{
+    wsc_addr_t v4;
+
+    if (!wsc_is_remote_host(addr))
+        return false;
+    return addr->family == 4 || !wsc_addr_embedded_ipv4(addr, &v4, NULL) || wsc_is_remote_host(&v4);
 }
 
 static bool annotate(const wsc_addr_t *addr, uint32_t frame, wmem_allocator_t *scratch, verdict_t *v)
 {
-    return wsc_is_remote_host(addr) && decide(cloud_hosts_lookup(addr, scratch), frame, v);
+    return labelled(addr) && decide(cloud_hosts_lookup(addr, scratch), frame, v);
 }
 
 static proto_item *add_string(proto_tree *tree, int hf, tvbuff_t *tvb, const char *value, bool hidden)
@@ -111,6 +125,24 @@ static void add_asn(proto_tree *tree, int hf, tvbuff_t *tvb, uint32_t asn, bool 
         proto_item_set_hidden(item);
 }
 
+/* "NAT64 of 151.101.2.133": the IPv4 address an IPv6 address was read as. */
+static void add_embedded(proto_tree *tree, int hf, tvbuff_t *tvb, const cloud_host_t *host, bool hidden)
+{
+    char text[WSC_ADDR_STRLEN];
+    proto_item *item;
+    guint32 v4;
+
+    if (host->embed_kind == WSC_EMBED_NONE || !(hidden ? wsc_referenced(hf) : wsc_wanted(tree, hf)))
+        return;
+    memcpy(&v4, host->embedded_v4.bytes, sizeof(v4));      /* network order */
+    wsc_addr_to_str(&host->embedded_v4, text);
+    item = proto_tree_add_ipv4_format_value(tree, hf, tvb, 0, 0, v4, "%s of %s",
+                                            wsc_embed_kind_name(host->embed_kind), text);
+    proto_item_set_generated(item);
+    if (hidden)
+        proto_item_set_hidden(item);
+}
+
 /* The fields of one end. The first known of provider, host name and AS
  * heads them (no formatted text item: labels are only built when shown). */
 static void add_side_fields(proto_tree *tree, tvbuff_t *tvb, const side_fields_t *hf, const verdict_t *v, bool hidden)
@@ -130,6 +162,7 @@ static void add_side_fields(proto_tree *tree, tvbuff_t *tvb, const side_fields_t
     if (v->asn != 0)
         add_string(side, hf->as_org, tvb, v->as_org, hidden);
     add_string(side, hf->source, tvb, v->source, hidden);
+    add_embedded(side, hf->ipv4, tvb, v->host, hidden);
 }
 
 bool cloud_enabled(void)
@@ -175,7 +208,7 @@ bool cloud_label_at(const wsc_addr_t *addr, uint32_t frame, wsc_cloud_label_t *o
     verdict_t v;
 
     memset(out, 0, sizeof(*out));
-    if (!cloud_enabled() || !wsc_is_remote_host(addr) ||
+    if (!cloud_enabled() || !labelled(addr) ||
         !decide(cloud_hosts_lookup_into(addr, &scratch_host), frame, &v))
         return false;
     out->provider = v.provider;
@@ -215,6 +248,8 @@ static const wsc_field_spec_t side_spec[] = {
       "Autonomous system organisation, from the ASN database" },
     { offsetof(side_fields_t, source), "source", "Decided by", FT_STRING, BASE_NONE,
       "Source of the provider: range, name or asn" },
+    { offsetof(side_fields_t, ipv4), "ipv4", "Embedded IPv4", FT_IPv4, BASE_NONE,
+      "The IPv4 address a NAT64, 6to4, Teredo (client) or IPv4-mapped IPv6 address carries: the address labelled" },
 };
 
 void cloud_register(void)
@@ -246,8 +281,9 @@ void cloud_register(void)
     prefs_register_filename_preference(module, "ranges_db", "Provider ranges database",
         "A MaxMind DB of provider ranges; empty for the one installed with the suite.", &pref_ranges_db, FALSE);
     prefs_register_filename_preference(module, "asn_db", "ASN database",
-        "A GeoLite2-ASN or DB-IP ASN MaxMind DB; empty to look where Wireshark's MaxMind support looks "
-        "(/usr/share/GeoIP, /var/lib/GeoIP and the MaxMind database directories preference).",
+        "A GeoLite2-ASN, DB-IP ASN or other ASN MaxMind DB; empty for the suite's asn.mmdb (installed by "
+        "the set-up from the @ip-location-db/asn package), else one found where Wireshark's MaxMind support "
+        "looks (/usr/share/GeoIP, /var/lib/GeoIP and the MaxMind database directories preference).",
         &pref_asn_db, FALSE);
     /* One fact for the whole suite now: iotcloud.local_networks. */
     prefs_register_obsolete_preference(module, "local_networks");

@@ -108,11 +108,16 @@ static void lookup_asn(cloud_host_t *host, const wsc_addr_t *addr)
     }
 }
 
+/* An address that carries an IPv4 address is that IPv4 host: its ranges and AS. */
 static void fill_from_databases(cloud_host_t *host, const wsc_addr_t *addr)
 {
+    const wsc_addr_t *looked_up = addr;
+
     memset(host, 0, sizeof(*host));
-    lookup_range(host, addr);
-    lookup_asn(host, addr);
+    if (wsc_addr_embedded_ipv4(addr, &host->embedded_v4, &host->embed_kind))
+        looked_up = &host->embedded_v4;
+    lookup_range(host, looked_up);
+    lookup_asn(host, looked_up);
 }
 
 cloud_host_t *cloud_hosts_entry(const wsc_addr_t *addr)

@@ -22,6 +22,7 @@
 #include <wsutil/wmem/wmem.h>
 
 #include "core/addr.h"
+#include "core/addr_embed.h"
 #include "core/mmdb.h"
 
 typedef struct {
@@ -38,6 +39,8 @@ typedef struct {
 } name_binding_t;
 
 typedef struct {
+    wsc_addr_t    embedded_v4;  /* NAT64, 6to4, Teredo, IPv4-mapped: the IPv4 address looked up */
+    wsc_embed_kind_t embed_kind;    /* WSC_EMBED_NONE for plain addresses */
     cloud_label_t range;        /* the most specific published range holding the address */
     uint32_t      asn;          /* 0 when unknown */
     const char   *as_org;

@@ -130,9 +130,16 @@ static char *locate_ranges_db(void)
     return wsc_datafile_find(CLOUD_RANGES_FILE);
 }
 
+/* The AS database installed with the suite (built from @ip-location-db/asn
+ * when it could be fetched), else one the user keeps for Wireshark's own
+ * MaxMind support (GeoLite2-ASN, DB-IP ASN Lite). */
+#define CLOUD_ASN_DB_FILE "asn.mmdb"
+
 static char *locate_asn_db(void)
 {
-    return wsc_mmdb_locate("asn");
+    char *path = wsc_datafile_find(CLOUD_ASN_DB_FILE);
+
+    return path != NULL ? path : wsc_mmdb_locate("asn");
 }
 
 void cloud_sources_apply(const cloud_source_prefs_t *prefs)
