@@ -7,6 +7,7 @@ Each scenario is a function named after its file. Addresses, names, ports and
 timings come from the SharkFest'18 talk "Packet Monitoring in the IoT and Cloud
 Days" (Luca Deri); where the talk gives none, documentation-style values are used.
 """
+import ipaddress
 import os
 import struct
 import sys
@@ -598,10 +599,28 @@ def iot_alexa_sonos_discovery():
     return pcap
 
 
+def cloud_embedded_ipv4():
+    """An IPv6-only client behind NAT64 and its neighbours: SYNs to addresses
+    that carry an IPv4 address. NAT64 64:ff9b::36c2:a262 and its RFC 8215
+    local-use form are 54.194.162.98 (AWS EC2 eu-west-1), IPv4-mapped
+    ::ffff:54.194.162.98 the same, 6to4 2002:1f0d:4023::1 is 31.13.64.35
+    (Meta), and the Teredo address's client is 34.243.113.114 (its server
+    65.54.227.120 is Microsoft's)."""
+    pcap = Pcap()
+    teredo = bytes.fromhex("20010000") + bytes([65, 54, 227, 120]) + bytes.fromhex("8000") + \
+        bytes(b ^ 0xFF for b in (40000).to_bytes(2, "big") + bytes([34, 243, 113, 114]))
+    servers = ["64:ff9b::36c2:a262", "64:ff9b:1:ab::36c2:a262", "::ffff:54.194.162.98", "2002:1f0d:4023::1",
+               str(ipaddress.IPv6Address(teredo))]
+    for i, server in enumerate(servers):
+        ethertype, packet = ip("fd00:1::10", server, 6, tcp(40000 + i, 443, 1000, 0, TCP_SYN))
+        pcap.add(JUNE_EPOCH + i, ether(CLIENT_MAC, GATEWAY_MAC, ethertype, packet))
+    return pcap
+
+
 SCENARIOS = [talk_delta_distance, rtt_exchanges, rtt_raw_ip, rtt_linux_sll, cloud_talk_examples,
              cloud_hostile_dns, iot_smart_home, iot_tesla_powerwall, iot_camera_mydlink, iot_alexa_sonos,
              iot_camera_relay, robust_wifi_radiotap, cloud_cdn_name_change, iot_recycled_devices,
-             iot_alexa_sonos_discovery]
+             iot_alexa_sonos_discovery, cloud_embedded_ipv4]
 
 
 def main():

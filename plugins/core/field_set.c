@@ -16,7 +16,10 @@ void wsc_register_field_set(int proto, void *ids, const wsc_field_spec_t *spec, 
         int *id = (int *)((char *)ids + spec[i].id_offset);
         *id = -1;
         info[i].p_id = id;
-        info[i].hfinfo.name = *label ? g_strdup_printf("%s%c%s", label, g_ascii_tolower(spec[i].name[0]),
+        /* "Destination " + "Provider" -> "Destination provider"; acronyms ("AS number") stay */
+        bool acronym = spec[i].name[0] != '\0' && g_ascii_isupper(spec[i].name[1]);
+        info[i].hfinfo.name = *label ? g_strdup_printf("%s%c%s", label,
+                                                       acronym ? spec[i].name[0] : g_ascii_tolower(spec[i].name[0]),
                                                        spec[i].name + 1)
                                      : spec[i].name;
         info[i].hfinfo.abbrev = g_strdup_printf("%s.%s", prefix, spec[i].key);
