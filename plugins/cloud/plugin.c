@@ -7,6 +7,7 @@
 #include <epan/packet.h>
 #include <epan/proto.h>
 
+#include "core/ws_compat.h"
 #include "cloud.h"
 
 #ifndef VERSION
@@ -18,6 +19,16 @@ WS_DLL_PUBLIC_DEF const int plugin_want_major = WIRESHARK_VERSION_MAJOR;
 WS_DLL_PUBLIC_DEF const int plugin_want_minor = WIRESHARK_VERSION_MINOR;
 
 WS_DLL_PUBLIC void plugin_register(void);
+
+#if WSC_HAVE_PLUGIN_DESCRIBE
+WS_DLL_PUBLIC uint32_t plugin_describe(void);
+
+/* The type `tshark -G plugins` shows: a postdissector. */
+uint32_t plugin_describe(void)
+{
+    return WS_PLUGIN_DESC_DISSECTOR;
+}
+#endif
 
 void plugin_register(void)
 {

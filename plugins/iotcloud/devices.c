@@ -6,6 +6,7 @@
 #include <epan/addr_resolv.h>
 #include <epan/wmem_scopes.h>
 
+#include "core/ws_compat.h"
 #include "devices.h"
 
 #define MAX_EVIDENCE    24      /* rule hits kept per device; lighter ones give way */
@@ -179,7 +180,7 @@ static void observe_oui(device_t *device, uint64_t mac)
         return;                             /* locally administered (randomised): no vendor */
     snprintf(prefix, sizeof(prefix), "%02x:%02x:%02x", bytes[0], bytes[1], bytes[2]);
     devices_observe(device, SIG_OUI_PREFIX, prefix);
-    manuf = get_manuf_name_if_known(bytes);
+    manuf = wsc_manuf_name_if_known(bytes, sizeof(bytes));
     if (manuf == NULL)
         return;
     before = device->n_evidence;

@@ -1,0 +1,46 @@
+# Which Wireshark releases the suite builds for, after
+# find_package(Wireshark 4.0...<4.7 CONFIG).
+#
+# Supported, and tested by .ci/run: 4.0 (Debian 12 bookworm), 4.4 (Debian 13
+# trixie) and 4.6 (Debian testing/unstable). Odd minor versions (4.1, 4.3,
+# 4.5) are Wireshark's development releases, whose API moves between
+# snapshots: refused. 4.2 is a stable release the suite has never been built
+# or tested against (no Debian release ships it): refused rather than
+# half-supported.
+#
+# Sets WSC_WS_API ("4.4": the plugin folder and ABI name), WSC_WS_NEXT_MINOR
+# ("4.5": the first release whose ABI differs) and the Debian names of the
+# libraries the plugins link to (WSC_DEB_LIBWIRESHARK, WSC_DEB_LIBWSUTIL).
+
+set(WSC_WS_SUPPORTED 4.0 4.4 4.6)
+# Debian's library package names per release (their sonames).
+set(WSC_DEB_LIBS_4.0 libwireshark16 libwsutil14)
+set(WSC_DEB_LIBS_4.4 libwireshark18 libwsutil16)
+set(WSC_DEB_LIBS_4.6 libwireshark19 libwsutil17)
+
+if(NOT Wireshark_FOUND)
+    if(Wireshark_CONSIDERED_VERSIONS)
+        set(wsc_seen "found ${Wireshark_CONSIDERED_VERSIONS} (${Wireshark_CONSIDERED_CONFIGS})")
+    else()
+        set(wsc_seen "found none: install wireshark-dev (Debian) or point Wireshark_DIR "
+                     "at the folder holding WiresharkConfig.cmake")
+    endif()
+    message(FATAL_ERROR "The suite builds for Wireshark ${WSC_WS_SUPPORTED}; ${wsc_seen}.")
+endif()
+
+set(WSC_WS_API "${Wireshark_MAJOR_VERSION}.${Wireshark_MINOR_VERSION}")
+if(NOT WSC_WS_API IN_LIST WSC_WS_SUPPORTED)
+    if(Wireshark_MINOR_VERSION MATCHES "[13579]$")
+        set(wsc_why "${WSC_WS_API} is a development release, whose plugin API changes between snapshots")
+    else()
+        set(wsc_why "the suite has never been built or tested against ${WSC_WS_API}")
+    endif()
+    message(FATAL_ERROR "Wireshark ${Wireshark_VERSION} (${Wireshark_DIR}): ${wsc_why}. "
+                        "Supported: ${WSC_WS_SUPPORTED}.")
+endif()
+
+math(EXPR wsc_next_minor "${Wireshark_MINOR_VERSION} + 1")
+set(WSC_WS_NEXT_MINOR "${Wireshark_MAJOR_VERSION}.${wsc_next_minor}")
+list(GET WSC_DEB_LIBS_${WSC_WS_API} 0 WSC_DEB_LIBWIRESHARK)
+list(GET WSC_DEB_LIBS_${WSC_WS_API} 1 WSC_DEB_LIBWSUTIL)
+message(STATUS "Building for Wireshark ${Wireshark_VERSION} (plugin API ${WSC_WS_API}, ${Wireshark_DIR})")
