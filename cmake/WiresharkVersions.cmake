@@ -5,7 +5,7 @@
 # trixie) and 4.6 (Debian testing/unstable). Odd minor versions (4.1, 4.3,
 # 4.5) are Wireshark's development releases, whose API moves between
 # snapshots: refused. 4.2 is a stable release the suite has never been built
-# or tested against (no Debian release ships it): refused rather than
+# or tested against (no current Debian release ships it): refused rather than
 # half-supported.
 #
 # Sets WSC_WS_API ("4.4": the plugin folder and ABI name), WSC_WS_NEXT_MINOR
@@ -18,14 +18,29 @@ set(WSC_DEB_LIBS_4.0 libwireshark16 libwsutil14)
 set(WSC_DEB_LIBS_4.4 libwireshark18 libwsutil16)
 set(WSC_DEB_LIBS_4.6 libwireshark19 libwsutil17)
 
-if(NOT Wireshark_FOUND)
-    if(Wireshark_CONSIDERED_VERSIONS)
-        set(wsc_seen "found ${Wireshark_CONSIDERED_VERSIONS} (${Wireshark_CONSIDERED_CONFIGS})")
-    else()
-        set(wsc_seen "found none: install wireshark-dev (Debian) or point Wireshark_DIR "
-                     "at the folder holding WiresharkConfig.cmake")
+list(JOIN WSC_WS_SUPPORTED ", " wsc_supported)
+# A Wireshark_DIR outside the range makes find_package() look elsewhere and
+# maybe find another Wireshark: say so rather than build for the wrong one.
+if(WSC_WIRESHARK_DIR_ASKED AND Wireshark_FOUND)
+    file(REAL_PATH "${WSC_WIRESHARK_DIR_ASKED}" wsc_asked)
+    file(REAL_PATH "${Wireshark_DIR}" wsc_found)
+    if(NOT wsc_asked STREQUAL wsc_found)
+        set(Wireshark_FOUND FALSE)
     endif()
-    message(FATAL_ERROR "The suite builds for Wireshark ${WSC_WS_SUPPORTED}; ${wsc_seen}.")
+endif()
+if(NOT Wireshark_FOUND)
+    set(wsc_seen "")
+    foreach(config version IN ZIP_LISTS Wireshark_CONSIDERED_CONFIGS Wireshark_CONSIDERED_VERSIONS)
+        string(APPEND wsc_seen "\n  ${version} in ${config}")
+    endforeach()
+    if(WSC_WIRESHARK_DIR_ASKED)
+        set(wsc_seen "Wireshark_DIR is ${WSC_WIRESHARK_DIR_ASKED}; considered:${wsc_seen}")
+    elseif(wsc_seen)
+        set(wsc_seen "considered:${wsc_seen}")
+    else()
+        set(wsc_seen "None found: install wireshark-dev (Debian), or point Wireshark_DIR at the folder holding WiresharkConfig.cmake.")
+    endif()
+    message(FATAL_ERROR "The suite builds for Wireshark ${wsc_supported}. ${wsc_seen}")
 endif()
 
 set(WSC_WS_API "${Wireshark_MAJOR_VERSION}.${Wireshark_MINOR_VERSION}")
@@ -36,7 +51,7 @@ if(NOT WSC_WS_API IN_LIST WSC_WS_SUPPORTED)
         set(wsc_why "the suite has never been built or tested against ${WSC_WS_API}")
     endif()
     message(FATAL_ERROR "Wireshark ${Wireshark_VERSION} (${Wireshark_DIR}): ${wsc_why}. "
-                        "Supported: ${WSC_WS_SUPPORTED}.")
+                        "Supported: ${wsc_supported}.")
 endif()
 
 math(EXPR wsc_next_minor "${Wireshark_MINOR_VERSION} + 1")

@@ -28,7 +28,7 @@ loaded() { tshark -G protocols 2>/dev/null | cut -f3 | grep -qx iotcloud; }
 
 echo "check_deb: $deb"
 dpkg-deb -f "$deb" Package Version Depends
-[ -e "$plugins/iotcloud.so" ] && reinstall=yes || reinstall=
+loaded && reinstall=yes || reinstall=
 as_root dpkg -i "$deb"
 if [ -n "$reinstall" ]; then trap 'as_root cmake --install "$build" >/dev/null' EXIT; fi
 

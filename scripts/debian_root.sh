@@ -72,13 +72,15 @@ configure_apt() {
 }
 
 install_packages() {
-    echo "debian_root: installing the build and test packages into $suite" >&2
+    log=$root.packages.log
+    echo "debian_root: installing the build and test packages into $suite (log: $log)" >&2
     # shellcheck disable=SC2046  # one word per package
     wsc_in_root "$root" env DEBIAN_FRONTEND=noninteractive sh -euc '
         apt-get update -q
         apt-get install -y -q "$@"
         apt-get clean
-    ' sh $(packages)
+    ' sh $(packages) >"$log" 2>&1 \
+        || { tail -20 "$log" >&2; wsc_die "installing packages into $suite failed (log: $log)"; }
 }
 
 add_test_user() {
@@ -98,5 +100,5 @@ if ! is_complete; then
     add_test_user
     wanted_stamp >"$root/$WSC_ROOT_STAMP"
 fi
-wsc_in_root "$root" tshark --version | head -1 >&2
+wsc_in_root "$root" tshark --version 2>/dev/null | head -n 1 >&2
 echo "$root"

@@ -29,9 +29,10 @@ CAPTURES = REPO / "captures"
 BUILD = Path(os.environ.get("WSC_BUILD_DIR", REPO / "build")).resolve()
 # The suite's plugin libraries, as built (<name>.so in the build's plugin folder).
 SUITE_PLUGINS = ["cloud", "delta_distance", "iotcloud"]
-# Names the suite's libraries had in earlier releases: an installed copy of
-# one is never linked among the stock plugins either.
-FORMER_SUITE_PLUGINS = ["cloud", "delta_distance", "iotcloud"]
+# Every name a library of the suite has had or will have (three plugins, then
+# one): an installed copy of any of them is never linked among the stock
+# plugins, where it would register the suite's protocols a second time.
+SUITE_LIBRARY_NAMES = {"cloud", "delta_distance", "iotcloud", "iotcloud_suite"}
 DATA_SUBDIR = "iotcloud"
 
 
@@ -80,7 +81,7 @@ def make_plugin_root(root, plugins=()):
         (root / API / kind).mkdir(parents=True, exist_ok=True)
         if (stock / kind).is_dir():
             for plugin in (stock / kind).iterdir():
-                if plugin.stem not in SUITE_PLUGINS and plugin.stem not in FORMER_SUITE_PLUGINS:
+                if plugin.stem not in SUITE_LIBRARY_NAMES | set(SUITE_PLUGINS):
                     (root / API / kind / plugin.name).symlink_to(plugin)
     built = BUILD / "plugins" / API / "epan"
     for name in plugins:
