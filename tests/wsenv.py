@@ -93,32 +93,39 @@ def make_plugin_root(root, plugins=()):
 
 # --- Version differences in tshark's output ---------------------------------
 # The tests assert Wireshark 4.0's output. Later releases print a few values
-# in another form; the same value, never another one:
-BOOLEANS_AS_WORDS = WS_VERSION >= (4, 4)    # FT_BOOLEAN: True/False (4.0: 1/0)
-FLOATS_NINE_DIGITS = WS_VERSION >= (4, 6)   # FT_FLOAT: 9 significant digits (4.0: 6, "%.6g")
-NO_FIRST_DELTA = WS_VERSION >= (4, 6)       # no previous (displayed) frame: empty (4.0: 0)
+# of `-T fields` in another form; the same value, never another one:
+#   FT_BOOLEAN  True/False from 4.4 (4.0: 1/0)
+#   FT_FLOAT    9 significant digits from 4.6 (4.0: 6, "%.6g")
+#   frame.time_delta(_displayed) without a previous (displayed) frame:
+#               empty from 4.6 (4.0: 0.000000000)
 DELTA_FIELDS = {"frame.time_delta", "frame.time_delta_displayed"}
-NORMALISING = BOOLEANS_AS_WORDS or FLOATS_NINE_DIGITS or NO_FIRST_DELTA
 _field_types = {}                           # plugin root -> {field name: FT_ type}
 
 
 class FieldsNormaliser:
-    """Puts the values of one `-T fields` output back into Wireshark 4.0's
-    form, from each field's type as the running tshark registers it."""
+    """Puts the values of one `-T fields` output of Wireshark `version` back
+    into 4.0's form, from each field's type as that tshark registers it."""
 
-    def __init__(self, types, fields, separator="\t", aggregator=",", header=False):
+    def __init__(self, types, fields, separator="\t", aggregator=",", header=False, version=WS_VERSION):
         self.types = types
         self.fields = fields
         self.separator = separator
         self.aggregator = aggregator
         self.header = header
+        self.booleans_as_words = version >= (4, 4)
+        self.floats_nine_digits = version >= (4, 6)
+        self.no_first_delta = version >= (4, 6)
+
+    @staticmethod
+    def needed(version=WS_VERSION):
+        return version >= (4, 4)
 
     @staticmethod
     def from_args(args, types_of):
         """For tshark arguments asking for -T fields, or None. types_of() is
         called only then: it costs a tshark run (once per plugin folder)."""
         args = [str(a) for a in args]
-        if not NORMALISING or "fields" not in [v for k, v in zip(args, args[1:]) if k == "-T"]:
+        if not FieldsNormaliser.needed() or "fields" not in [v for k, v in zip(args, args[1:]) if k == "-T"]:
             return None
         fields = [v for k, v in zip(args, args[1:]) if k == "-e"]
         options = dict(v.split("=", 1) for k, v in zip(args, args[1:]) if k == "-E" and "=" in v)
@@ -139,18 +146,17 @@ class FieldsNormaliser:
         return "\n".join(lines)
 
     def value(self, field, text):
-        if field in DELTA_FIELDS and NO_FIRST_DELTA and text == "":
+        if field in DELTA_FIELDS and self.no_first_delta and text == "":
             return "0.000000000"
         kind = self.types.get(field)
         if text == "" or kind not in ("FT_BOOLEAN", "FT_FLOAT"):
             return text
         return self.aggregator.join(self.one(kind, v) for v in text.split(self.aggregator))
 
-    @staticmethod
-    def one(kind, text):
-        if kind == "FT_BOOLEAN" and BOOLEANS_AS_WORDS:
+    def one(self, kind, text):
+        if kind == "FT_BOOLEAN" and self.booleans_as_words:
             return {"True": "1", "False": "0"}.get(text, text)
-        if kind == "FT_FLOAT" and FLOATS_NINE_DIGITS:
+        if kind == "FT_FLOAT" and self.floats_nine_digits:
             # Nine digits name one single-precision value exactly; 4.0 printed
             # that value with "%.6g".
             return "%.6g" % struct.unpack("f", struct.pack("f", float(text)))[0]
