@@ -11,6 +11,8 @@
 # Sets WSC_WS_API ("4.4": the plugin folder and ABI name), WSC_WS_NEXT_MINOR
 # ("4.5": the first release whose ABI differs) and the Debian names of the
 # libraries the plugins link to (WSC_DEB_LIBWIRESHARK, WSC_DEB_LIBWSUTIL).
+#
+# SPDX-License-Identifier: GPL-2.0-or-later
 
 set(WSC_WS_SUPPORTED 4.0 4.4 4.6)
 # Debian's library package names per release (their sonames).

@@ -7,6 +7,8 @@
 # so the machine is left as it was found.
 # Needs root (or sudo) and a configured build tree: build/, or $WSC_BUILD_DIR
 # (scripts/test_in_root.sh uses build-SUITE).
+#
+# SPDX-License-Identifier: GPL-2.0-or-later
 set -eu
 cd "$(dirname "$0")/.."
 build=${WSC_BUILD_DIR:-build}

@@ -1,6 +1,9 @@
 """The harness puts 4.4 and 4.6 output back into 4.0's form, and only the
 forms that changed. Inputs are what tshark 4.6.9 printed for the talk's
-capture; expected values are what tshark 4.0.17 printed for the same fields."""
+capture; expected values are what tshark 4.0.17 printed for the same fields.
+
+SPDX-License-Identifier: GPL-2.0-or-later
+"""
 from wsenv import FieldsNormaliser
 
 TYPES = {"delta_distance.cat6.km": "FT_FLOAT", "delta_distance.rtt.max_km": "FT_FLOAT",

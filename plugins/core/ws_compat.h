@@ -1,7 +1,7 @@
 /* ws_compat.h: the differences between the Wireshark releases the suite builds for.
  *
  * One source builds for Wireshark 4.0 (Debian 12), 4.4 (Debian 13) and 4.6
- * (Debian testing/unstable); CMakeLists.txt refuses the others. Every API
+ * (Debian testing/unstable); cmake/WiresharkVersions.cmake refuses the others. Every API
  * difference the suite meets is resolved here, from Wireshark's own version
  * macros, so the rest of the code has no version tests. Each entry says what
  * changed; 4.1 to 4.3 were never built against, so "4.4" below means "after
