@@ -13,7 +13,6 @@ if(CMAKE_INSTALL_PREFIX_INITIALIZED_TO_DEFAULT)
     set(CMAKE_INSTALL_PREFIX "${Wireshark_INSTALL_PREFIX}" CACHE PATH "Installation prefix" FORCE)
 endif()
 
-set(WSC_WS_API "${Wireshark_MAJOR_VERSION}.${Wireshark_MINOR_VERSION}")
 # Data files (databases, rules) go where the plugins look for them: the
 # user's Wireshark configuration folder, or Wireshark's global data folder.
 set(WSC_DATA_SUBDIR iotcloud)

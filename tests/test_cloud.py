@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import capture
+from wsenv import BUILD, DATA_SUBDIR
 
 PASSES = pytest.mark.parametrize("passes", [[], ["-2"]], ids=["one_pass", "two_pass"])
 TALK = capture("cloud_talk_examples.pcap")
@@ -180,7 +181,7 @@ def test_database_of_the_wrong_kind_is_refused(tshark, tmp_path):
 
 def test_missing_data_files_are_reported_and_ranges_still_work(bare_tshark):
     proc = bare_tshark.run("-r", TALK, "-T", "fields", "-e", "cloud.dst.provider", "-Y", "ip.dst == 54.194.162.98",
-                    "-o", f"cloud.ranges_db:{Path(__file__).parents[1] / 'build/data/iotcloud/cloud-ranges.mmdb'}")
+                    "-o", f"cloud.ranges_db:{BUILD / 'data' / DATA_SUBDIR / 'cloud-ranges.mmdb'}")
     assert "hostname_patterns.csv is not installed" in proc.stderr
     assert "asn_providers.csv is not installed" in proc.stderr
     assert set(proc.stdout.split("\n")) - {""} == {"AWS"}

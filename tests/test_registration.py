@@ -6,7 +6,7 @@ import subprocess
 import pytest
 
 from conftest import capture
-from wsenv import BUILD, TShark, make_data_root, stock_data_dir, stock_plugin_dir
+from wsenv import BUILD, SUITE_PLUGINS, TShark, make_data_root, stock_data_dir, stock_plugin_dir
 
 DELTA_DISTANCE_FIELDS = [
     "delta_distance.delta", "delta_distance.prev_frame",
@@ -77,3 +77,11 @@ def test_install_puts_plugins_where_stock_tshark_looks(tmp_path):
         "-Y", "ip.dst == 54.194.162.98")
     assert "not installed" not in proc.stderr
     assert set(proc.stdout.split()) == {"AWS"}
+
+
+def test_tshark_lists_each_plugin_as_a_dissector(tshark):
+    """From 4.4 the type comes from plugin_describe(); without it tshark says "unknown"."""
+    rows = [line.split("\t") for line in tshark.run("-G", "plugins").stdout.splitlines()]
+    suite = {f"{name}.so" for name in SUITE_PLUGINS}
+    types = {row[0].strip(): row[2] for row in rows if len(row) > 2 and row[0].strip() in suite}
+    assert types == {name: "dissector" for name in suite}

@@ -7,23 +7,47 @@ are offered through WIRESHARK_PLUGIN_DIR, pointing at a folder that holds links
 to the stock plugins plus the ones chosen from the build: an older copy
 installed in the global plugin directory can never shadow the build under
 test. Wireshark ignores that variable for root, so as root tshark runs in a
-user namespace (`unshare -U`), where it is an ordinary user.
+user namespace (`unshare -U`), where it is an ordinary user. Inside a chroot,
+where user namespaces are refused, run the whole suite as an ordinary user
+instead (scripts/test_in_root.sh does).
+
+The same tests run on Wireshark 4.0, 4.4 and 4.6: the plugin folder is named
+after the tshark that runs, and the few values later releases print in
+another form are put back into 4.0's form in one place (FieldsNormaliser),
+so assertions stay exact.
 """
 import csv
 import io
 import os
 import re
+import struct
 import subprocess
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CAPTURES = REPO / "captures"
 BUILD = Path(os.environ.get("WSC_BUILD_DIR", REPO / "build")).resolve()
-API = "4.0"
+# The suite's plugin library, as built (<name>.so in the build's plugin folder).
 SUITE_PLUGINS = ["iotcloud_suite"]
-# Names of the libraries before the suite became one (never linked from a stock folder).
-OLD_PLUGINS = ["cloud", "delta_distance", "iotcloud"]
+# Every name a library of the suite has had or will have (three plugins, then
+# one): an installed copy of any of them is never linked among the stock
+# plugins, where it would register the suite's protocols a second time.
+SUITE_LIBRARY_NAMES = {"cloud", "delta_distance", "iotcloud", "iotcloud_suite"}
 DATA_SUBDIR = "iotcloud"
+
+
+def tshark_version():
+    """(major, minor, micro) of the tshark on PATH: the Wireshark under test."""
+    out = subprocess.run(["tshark", "--version"], capture_output=True, text=True, check=True).stdout
+    match = re.search(r"\(Wireshark\) (\d+)\.(\d+)\.(\d+)", out)
+    assert match, f"tshark --version names no version: {out[:200]!r}"
+    return tuple(int(part) for part in match.groups())
+
+
+WS_VERSION = tshark_version()
+# The plugin API folder name (plugins/4.4/epan): a plugin loads only under the
+# major.minor it was built for, and the build names its folder the same way.
+API = "%d.%d" % WS_VERSION[:2]
 
 
 def stock_plugin_dir():
@@ -57,7 +81,7 @@ def make_plugin_root(root, plugins=()):
         (root / API / kind).mkdir(parents=True, exist_ok=True)
         if (stock / kind).is_dir():
             for plugin in (stock / kind).iterdir():
-                if plugin.stem not in SUITE_PLUGINS + OLD_PLUGINS:
+                if plugin.stem not in SUITE_LIBRARY_NAMES | set(SUITE_PLUGINS):
                     (root / API / kind / plugin.name).symlink_to(plugin)
     built = BUILD / "plugins" / API / "epan"
     for name in plugins:
@@ -65,6 +89,78 @@ def make_plugin_root(root, plugins=()):
         assert so.exists(), f"{so} is missing: build first (cmake -S . -B build && cmake --build build)"
         (root / API / "epan" / so.name).symlink_to(so)
     return root
+
+
+# --- Version differences in tshark's output ---------------------------------
+# The tests assert Wireshark 4.0's output. Later releases print a few values
+# of `-T fields` in another form; the same value, never another one:
+#   FT_BOOLEAN  True/False from 4.4 (4.0: 1/0)
+#   FT_FLOAT    9 significant digits from 4.6 (4.0: 6, "%.6g")
+#   frame.time_delta(_displayed) without a previous (displayed) frame:
+#               empty from 4.6 (4.0: 0.000000000)
+DELTA_FIELDS = {"frame.time_delta", "frame.time_delta_displayed"}
+_field_types = {}                           # plugin root -> {field name: FT_ type}
+
+
+class FieldsNormaliser:
+    """Puts the values of one `-T fields` output of Wireshark `version` back
+    into 4.0's form, from each field's type as that tshark registers it."""
+
+    def __init__(self, types, fields, separator="\t", aggregator=",", header=False, version=WS_VERSION):
+        self.types = types
+        self.fields = fields
+        self.separator = separator
+        self.aggregator = aggregator
+        self.header = header
+        self.booleans_as_words = version >= (4, 4)
+        self.floats_nine_digits = version >= (4, 6)
+        self.no_first_delta = version >= (4, 6)
+
+    @staticmethod
+    def needed(version=WS_VERSION):
+        return version >= (4, 4)
+
+    @staticmethod
+    def from_args(args, types_of):
+        """For tshark arguments asking for -T fields, or None. types_of() is
+        called only then: it costs a tshark run (once per plugin folder)."""
+        args = [str(a) for a in args]
+        if not FieldsNormaliser.needed() or "fields" not in [v for k, v in zip(args, args[1:]) if k == "-T"]:
+            return None
+        fields = [v for k, v in zip(args, args[1:]) if k == "-e"]
+        options = dict(v.split("=", 1) for k, v in zip(args, args[1:]) if k == "-E" and "=" in v)
+        assert options.get("quote", "n") == "n", "quoted -T fields output is not normalised"
+        escapes = {"/t": "\t", "/s": " "}
+        return FieldsNormaliser(types_of(), fields,
+                                escapes.get(options.get("separator"), options.get("separator", "\t")),
+                                escapes.get(options.get("aggregator"), options.get("aggregator", ",")),
+                                options.get("header", "n") == "y")
+
+    def output(self, text):
+        lines = text.split("\n")
+        first = 1 if self.header else 0
+        for i in range(first, len(lines)):
+            if lines[i]:
+                values = lines[i].split(self.separator)
+                lines[i] = self.separator.join(self.value(f, v) for f, v in zip(self.fields, values))
+        return "\n".join(lines)
+
+    def value(self, field, text):
+        if field in DELTA_FIELDS and self.no_first_delta and text == "":
+            return "0.000000000"
+        kind = self.types.get(field)
+        if text == "" or kind not in ("FT_BOOLEAN", "FT_FLOAT"):
+            return text
+        return self.aggregator.join(self.one(kind, v) for v in text.split(self.aggregator))
+
+    def one(self, kind, text):
+        if kind == "FT_BOOLEAN" and self.booleans_as_words:
+            return {"True": "1", "False": "0"}.get(text, text)
+        if kind == "FT_FLOAT" and self.floats_nine_digits:
+            # Nine digits name one single-precision value exactly; 4.0 printed
+            # that value with "%.6g".
+            return "%.6g" % struct.unpack("f", struct.pack("f", float(text)))[0]
+        return text
 
 
 def tshark_command(args):
@@ -99,11 +195,25 @@ class TShark:
         return env
 
     def run(self, *args, check=True):
+        """tshark's CompletedProcess; -T fields output is in 4.0's form."""
         command = tshark_command(args)
         proc = subprocess.run(command, capture_output=True, text=True, env=self.env())
         if check and proc.returncode != 0:
             raise AssertionError(f"{' '.join(command)} exited {proc.returncode}:\n{proc.stderr}")
+        normaliser = FieldsNormaliser.from_args(args, self.field_types)
+        if normaliser is not None:
+            proc.stdout = normaliser.output(proc.stdout)
         return proc
+
+    def field_types(self):
+        """{field name: FT_ type} of every field this tshark registers."""
+        key = str(self.plugin_root)
+        if key not in _field_types:
+            out = subprocess.run(tshark_command(["-G", "fields"]), capture_output=True, text=True,
+                                 env=self.env(), check=True).stdout
+            rows = (line.split("\t") for line in out.splitlines())
+            _field_types[key] = {row[2]: row[3] for row in rows if row[0] == "F" and len(row) > 3}
+        return _field_types[key]
 
     def fields(self, capture, fields, *args, occurrence="f"):
         """Rows of -T fields output as dicts keyed by field name ('' when absent):

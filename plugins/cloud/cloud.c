@@ -17,6 +17,7 @@
 #include "core/field_set.h"
 #include "core/fields.h"
 #include "core/local.h"
+#include "core/ws_compat.h"
 #include "cloud.h"
 #include "hosts.h"
 #include "learn.h"
@@ -53,9 +54,9 @@ static side_fields_t hf_any, hf_src, hf_dst;          /* ids set at registration
 static gint ett_cloud = -1;
 static gint ett_side = -1;
 
-static gboolean pref_use_ranges = TRUE;
-static gboolean pref_use_names = TRUE;
-static gboolean pref_use_asn = TRUE;
+static wsc_pref_bool_t pref_use_ranges = TRUE;
+static wsc_pref_bool_t pref_use_names = TRUE;
+static wsc_pref_bool_t pref_use_asn = TRUE;
 static const char *pref_ranges_db = "";
 static const char *pref_asn_db = "";
 

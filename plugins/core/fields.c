@@ -1,4 +1,4 @@
-/* fields.c: field ids by name, and string values found in shown trees (4.0 layout).
+/* fields.c: field ids by name, and string values found in shown trees.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -6,6 +6,7 @@
 #include <epan/ftypes/ftypes.h>
 
 #include "core/fields.h"
+#include "core/ws_compat.h"
 
 void wsc_fields_resolve(wsc_field_t *fields, size_t n, const char *who)
 {
@@ -25,7 +26,7 @@ static const char *finfo_string(field_info *fi)
     case FT_UINT_STRING:
     case FT_STRINGZPAD:
     case FT_STRINGZTRUNC:
-        return fvalue_get_string(&fi->value);
+        return fvalue_get_string(wsc_finfo_value(fi));
     default:
         return NULL;
     }

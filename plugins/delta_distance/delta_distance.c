@@ -19,6 +19,7 @@
 #include "core/facts.h"
 #include "core/fields.h"
 #include "core/prefs_util.h"
+#include "core/ws_compat.h"
 #include "delta_distance.h"
 #include "frame_times.h"
 #include "geo.h"
@@ -61,7 +62,7 @@ static expert_field ei_faster_than_light = EI_INIT;    /* delta_distance.faster_
 static wmem_map_t *contradictions;      /* wsc_addr_t -> frame number of its expert info */
 
 /* Preferences as Wireshark stores them, and the values in force. */
-static gboolean pref_use_captured_delta = FALSE;
+static wsc_pref_bool_t pref_use_captured_delta = FALSE;
 static const char *pref_custom_vf_text = VF_CUSTOM_DEFAULT;
 static wsc_double_pref_t custom_vf = {
     .name = "delta_distance.custom_vf", .min = 0.01, .max = 1.0, .value = 0.64,

@@ -6,6 +6,7 @@
 #include <epan/addr_resolv.h>
 #include <epan/wmem_scopes.h>
 
+#include "core/ws_compat.h"
 #include "identity.h"
 
 #define MIN_TYPE_SCORE  25      /* below this, the type is unknown */
@@ -119,7 +120,7 @@ void identity_observe_oui(identity_t *id, uint64_t mac)
         return;                             /* locally administered (randomised): no vendor */
     snprintf(prefix, sizeof(prefix), "%02x:%02x:%02x", bytes[0], bytes[1], bytes[2]);
     identity_observe(id, SIG_OUI_PREFIX, prefix, ORIGIN_MAC);
-    manuf = get_manuf_name_if_known(bytes);
+    manuf = wsc_manuf_name_if_known(bytes, sizeof(bytes));
     if (manuf == NULL)
         return;
     before = id->n_evidence;

@@ -22,6 +22,7 @@
 #include "core/fields.h"
 #include "core/local.h"
 #include "core/prefs_util.h"
+#include "core/ws_compat.h"
 #include "devices.h"
 #include "iotcloud.h"
 #include "mediated.h"
@@ -343,7 +344,7 @@ static void user_rule_free(void *record)
     g_free(r->weight);
 }
 
-static gboolean user_rule_check(void *record, char **error)
+static wsc_uat_bool_t user_rule_check(void *record, char **error)
 {
     const user_rule_t *r = record;
     rules_t *scratch = rules_new();

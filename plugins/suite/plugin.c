@@ -24,6 +24,7 @@
 
 #include "cloud/cloud.h"
 #include "core/facts.h"
+#include "core/ws_compat.h"
 #include "delta_distance/delta_distance.h"
 #include "iotcloud/iotcloud.h"
 
@@ -36,6 +37,17 @@ WS_DLL_PUBLIC_DEF const int plugin_want_major = WIRESHARK_VERSION_MAJOR;
 WS_DLL_PUBLIC_DEF const int plugin_want_minor = WIRESHARK_VERSION_MINOR;
 
 WS_DLL_PUBLIC void plugin_register(void);
+
+#if WSC_HAVE_PLUGIN_DESCRIBE
+WS_DLL_PUBLIC uint32_t plugin_describe(void);
+
+/* The type `tshark -G plugins` shows: a postdissector, and the statistics
+ * that listen to its tap. */
+uint32_t plugin_describe(void)
+{
+    return WS_PLUGIN_DESC_DISSECTOR | WS_PLUGIN_DESC_TAP_LISTENER;
+}
+#endif
 
 static int dissect_suite(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
