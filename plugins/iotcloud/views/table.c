@@ -1,0 +1,298 @@
+/* table.c: the device inventory as a table: Statistics > IoT Cloud > Device
+ * Inventory in Wireshark (a stat_tap_table_ui dialog, sortable by any
+ * column), and tshark -z iotcloud,devices as aligned columns.
+ *
+ * Both show the same cells, made by the same functions below: one row per
+ * local device, in the GUI in order of first sight (sort by clicking a
+ * header), in tshark with the most bytes first.
+ *
+ * The GUI's tables belong to the stat_tap_table_ui and are shared by every
+ * dialog of it (Wireshark's design), so the dialog has one inventory, emptied
+ * whenever the dialog's tap starts again.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <wireshark.h>
+#include <epan/stat_tap_ui.h>
+#include <epan/tap.h>
+
+#include "views.h"
+
+#define TABLE_TITLE "IoT Cloud devices"
+
+enum {
+    COL_ADDRESSES, COL_MAC, COL_VENDOR, COL_TYPE, COL_MODEL, COL_NAME, COL_CONFIDENCE, COL_PROVIDERS,
+    COL_PACKETS_SENT, COL_PACKETS_RECEIVED, COL_BYTES_SENT, COL_BYTES_RECEIVED, COL_FIRST_SEEN, COL_LAST_SEEN,
+    N_COLUMNS
+};
+
+/* Column names and cell formats; the GUI formats cells with field_format.
+ * Counters are doubles (exact to 2^53): the table's integers are 32 bits. */
+static stat_tap_table_item columns[N_COLUMNS] = {
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Addresses",        "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "MAC",              "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Vendor",           "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Type",             "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Model",            "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Name",             "%s" },
+    { TABLE_ITEM_UINT,   TAP_ALIGN_RIGHT, "Confidence",       "%u" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Providers",        "%s" },
+    { TABLE_ITEM_FLOAT,  TAP_ALIGN_RIGHT, "Packets sent",     "%.0f" },
+    { TABLE_ITEM_FLOAT,  TAP_ALIGN_RIGHT, "Packets received", "%.0f" },
+    { TABLE_ITEM_FLOAT,  TAP_ALIGN_RIGHT, "Bytes sent",       "%.0f" },
+    { TABLE_ITEM_FLOAT,  TAP_ALIGN_RIGHT, "Bytes received",   "%.0f" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "First seen",       "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Last seen",        "%s" },
+};
+
+/* --- cells ---------------------------------------------------------------- */
+
+/* The text of a string cell (g_free); NULL for numeric columns. */
+static char *string_cell(const inv_device_t *dev, int col)
+{
+    char buf[INVENTORY_TIME_TEXT_SIZE];
+
+    switch (col) {
+    case COL_ADDRESSES:  return inventory_addresses_text(dev);
+    case COL_MAC:        inventory_mac_text(dev->mac, buf); return g_strdup(buf);
+    case COL_VENDOR:     return g_strdup(dev->vendor ? dev->vendor : "");
+    case COL_TYPE:       return g_strdup(dev->type ? dev->type : "");
+    case COL_MODEL:      return g_strdup(dev->model ? dev->model : "");
+    case COL_NAME:       return g_strdup(dev->name ? dev->name : "");
+    case COL_PROVIDERS:  return inventory_providers_text(dev);
+    case COL_FIRST_SEEN: inventory_time_text(&dev->first_seen, buf); return g_strdup(buf);
+    case COL_LAST_SEEN:  inventory_time_text(&dev->last_seen, buf); return g_strdup(buf);
+    default:             return NULL;
+    }
+}
+
+static double counter_cell(const inv_device_t *dev, int col)
+{
+    switch (col) {
+    case COL_PACKETS_SENT:     return (double)dev->sent.packets;
+    case COL_PACKETS_RECEIVED: return (double)dev->received.packets;
+    case COL_BYTES_SENT:       return (double)dev->sent.bytes;
+    case COL_BYTES_RECEIVED:   return (double)dev->received.bytes;
+    default:                   return 0;
+    }
+}
+
+/* A cell as tshark prints it: the GUI's text, "-" when empty. */
+static char *cell_text(const inv_device_t *dev, int col)
+{
+    char *text;
+
+    if (col == COL_CONFIDENCE)
+        return g_strdup_printf("%u", dev->confidence);
+    if (columns[col].type == TABLE_ITEM_FLOAT)
+        return g_strdup_printf("%.0f", counter_cell(dev, col));
+    text = string_cell(dev, col);
+    if (text[0] == '\0') {
+        g_free(text);
+        text = g_strdup("-");
+    }
+    return text;
+}
+
+/* --- tshark -z iotcloud,devices ---------------------------------------------- */
+
+static void pad(FILE *out, size_t n)
+{
+    while (n-- > 0)
+        fputc(' ', out);
+}
+
+/* Padded by characters, not bytes (printf's %-*s would misalign UTF-8). */
+static void print_row(FILE *out, char *const *cells, const size_t *width)
+{
+    for (int col = 0; col < N_COLUMNS; col++) {
+        size_t chars = (size_t)g_utf8_strlen(cells[col], -1);
+        size_t room = width[col] > chars ? width[col] - chars : 0;
+        bool last = col == N_COLUMNS - 1;
+
+        if (columns[col].align == TAP_ALIGN_RIGHT)
+            pad(out, room);
+        fputs(cells[col], out);
+        if (columns[col].align == TAP_ALIGN_LEFT && !last)
+            pad(out, room);
+        fputs(last ? "\n" : "  ", out);
+    }
+}
+
+static void print_header(FILE *out, const size_t *width)
+{
+    char *names[N_COLUMNS];
+
+    for (int col = 0; col < N_COLUMNS; col++)
+        names[col] = (char *)columns[col].column_name;
+    print_row(out, names, width);
+    for (int col = 0; col < N_COLUMNS; col++) {
+        for (size_t i = 0; i < width[col]; i++)
+            fputc('-', out);
+        fputs(col == N_COLUMNS - 1 ? "\n" : "  ", out);
+    }
+}
+
+/* Columns as wide as their widest cell (in characters, not bytes: names
+ * may be UTF-8), two spaces apart; empty cells print as "-", so every
+ * column of a row holds a word and the header's offsets split the rows. */
+void device_table_print(FILE *out, const inventory_t *inv, const char *filter)
+{
+    inv_device_t **rows = inventory_sorted(inv);
+    unsigned n = inventory_count(inv);
+    char ***cells = g_new0(char **, n);
+    size_t width[N_COLUMNS];
+    inv_count_t unlisted = inventory_unlisted(inv);
+
+    for (int col = 0; col < N_COLUMNS; col++)
+        width[col] = strlen(columns[col].column_name);
+    for (unsigned r = 0; r < n; r++) {
+        cells[r] = g_new0(char *, N_COLUMNS);
+        for (int col = 0; col < N_COLUMNS; col++) {
+            cells[r][col] = cell_text(rows[r], col);
+            width[col] = MAX(width[col], (size_t)g_utf8_strlen(cells[r][col], -1));
+        }
+    }
+    fprintf(out, "\n==================================================================\n");
+    fprintf(out, "IoT Cloud Device Inventory: %u device%s\nFilter: %s\n", n, n == 1 ? "" : "s",
+            filter ? filter : "none");
+    print_header(out, width);
+    for (unsigned r = 0; r < n; r++) {
+        print_row(out, cells[r], width);
+        g_strfreev(cells[r]);
+    }
+    if (unlisted.packets > 0)
+        fprintf(out, "(devices past the first %d: %" PRIu64 " packets, %" PRIu64 " bytes)\n",
+                INVENTORY_MAX_DEVICES, unlisted.packets, unlisted.bytes);
+    fprintf(out, "==================================================================\n");
+    g_free(cells);
+    g_free(rows);
+}
+
+/* --- Statistics > IoT Cloud > Device Inventory -------------------------------- */
+
+static inventory_t *gui_inventory;      /* the dialog's, see above */
+
+static stat_tap_table *devices_table(stat_tap_table_ui *ui)
+{
+    return stat_tap_find_table(ui, TABLE_TITLE);
+}
+
+static void table_init(stat_tap_table_ui *ui)
+{
+    stat_tap_table *table = devices_table(ui);
+
+    if (gui_inventory == NULL)
+        gui_inventory = inventory_new();
+    if (table != NULL)
+        return;
+    inventory_reset(gui_inventory);     /* its rows were the rows of a table since freed */
+    table = stat_tap_init_table(TABLE_TITLE, N_COLUMNS, 0, NULL);
+    stat_tap_add_table(ui, table);
+}
+
+/* Every string cell owns its text. */
+static void free_cell(stat_tap_table *table _U_, guint row _U_, guint col, stat_tap_table_item_type *cell)
+{
+    if (col < N_COLUMNS && columns[col].type == TABLE_ITEM_STRING) {
+        g_free((char *)cell->value.string_value);
+        cell->value.string_value = NULL;
+    }
+}
+
+/* A retap: the rows go with the inventory (the dialog clears its view too). */
+static void table_reset(stat_tap_table *table)
+{
+    for (guint row = 0; row < table->num_elements; row++) {
+        for (guint col = 0; col < table->num_fields; col++)
+            free_cell(table, row, col, &table->elements[row][col]);
+        g_free(table->elements[row]);
+    }
+    table->num_elements = 0;
+    if (gui_inventory != NULL)
+        inventory_reset(gui_inventory);
+}
+
+static void add_row(stat_tap_table *table, unsigned row)
+{
+    stat_tap_table_item_type cells[N_COLUMNS];
+
+    memset(cells, 0, sizeof(cells));
+    for (int col = 0; col < N_COLUMNS; col++) {
+        cells[col].type = columns[col].type;
+        if (col == COL_FIRST_SEEN || col == COL_LAST_SEEN)
+            cells[col].value.string_value = g_malloc0(INVENTORY_TIME_TEXT_SIZE);    /* rewritten in place */
+        else if (columns[col].type == TABLE_ITEM_STRING)
+            cells[col].value.string_value = g_strdup("");
+    }
+    cells[COL_ADDRESSES].user_data.uint_value = G_MAXUINT;     /* no `changes` drawn yet */
+    stat_tap_init_table_row(table, row, N_COLUMNS, cells);
+}
+
+static void set_string(stat_tap_table_item_type *cell, char *text)
+{
+    g_free((char *)cell->value.string_value);
+    cell->value.string_value = text;
+}
+
+/* The cells of a device that moved on: counters and times always (times
+ * in place, no allocation), the rest only when the inventory says they
+ * changed. */
+static void update_row(stat_tap_table *table, const inv_device_t *dev)
+{
+    stat_tap_table_item_type *cells = table->elements[dev->row];
+    bool reshaped = cells[COL_ADDRESSES].user_data.uint_value != dev->changes;
+
+    for (int col = 0; col < N_COLUMNS; col++) {
+        if (columns[col].type == TABLE_ITEM_FLOAT)
+            cells[col].value.float_value = counter_cell(dev, col);
+        else if (col == COL_CONFIDENCE)
+            cells[col].value.uint_value = dev->confidence;
+        else if (col == COL_FIRST_SEEN)
+            inventory_time_text(&dev->first_seen, (char *)cells[col].value.string_value);
+        else if (col == COL_LAST_SEEN)
+            inventory_time_text(&dev->last_seen, (char *)cells[col].value.string_value);
+        else if (reshaped)
+            set_string(&cells[col], string_cell(dev, col));
+    }
+    cells[COL_ADDRESSES].user_data.uint_value = dev->changes;
+}
+
+static tap_packet_status table_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt _U_,
+                                      const void *data, tap_flags_t flags _U_)
+{
+    stat_data_t *stat_data = tapdata;
+    stat_tap_table *table = devices_table(stat_data->stat_tap_data);
+    inv_device_t *dev;
+
+    if (table == NULL || gui_inventory == NULL)
+        return TAP_PACKET_DONT_REDRAW;
+    dev = inventory_add(gui_inventory, pinfo, data);
+    if (dev == NULL)
+        return TAP_PACKET_DONT_REDRAW;
+    if (dev->row >= table->num_elements)
+        add_row(table, dev->row);
+    update_row(table, dev);
+    return TAP_PACKET_REDRAW;
+}
+
+void device_table_register(void)
+{
+    static stat_tap_table_ui ui = {
+        REGISTER_PACKET_STAT_GROUP_UNSORTED,
+        "IoT Cloud/Device Inventory",   /* the menu path, beside Devices and Clouds */
+        IOTCLOUD_TAP,
+        "iotcloud,devices",             /* tshark's own -z handler (views.c) is registered first */
+        table_init,
+        table_packet,
+        table_reset,
+        free_cell,
+        NULL,                           /* any display filter will do */
+        N_COLUMNS, columns,
+        0, NULL,                        /* no parameters */
+        NULL,                           /* tables: made at registration */
+        0
+    };
+
+    register_stat_tap_table_ui(&ui);
+}
