@@ -26,8 +26,10 @@ enum {
     N_COLUMNS
 };
 
-/* Column names and cell formats; the GUI formats cells with field_format.
- * Counters are doubles (exact to 2^53): the table's integers are 32 bits. */
+/* Column names and cell formats (4.0's dialog ignores field_format and
+ * prints doubles with six decimals: counters are unsigned integers, which
+ * in the table are 32 bits; past 4294967295 a cell stays there, while tshark
+ * and the JSON count on). Empty cells read "-" in both, as in tshark. */
 static stat_tap_table_item columns[N_COLUMNS] = {
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Addresses",        "%s" },
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "MAC",              "%s" },
@@ -37,61 +39,73 @@ static stat_tap_table_item columns[N_COLUMNS] = {
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Name",             "%s" },
     { TABLE_ITEM_UINT,   TAP_ALIGN_RIGHT, "Confidence",       "%u" },
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Providers",        "%s" },
-    { TABLE_ITEM_FLOAT,  TAP_ALIGN_RIGHT, "Packets sent",     "%.0f" },
-    { TABLE_ITEM_FLOAT,  TAP_ALIGN_RIGHT, "Packets received", "%.0f" },
-    { TABLE_ITEM_FLOAT,  TAP_ALIGN_RIGHT, "Bytes sent",       "%.0f" },
-    { TABLE_ITEM_FLOAT,  TAP_ALIGN_RIGHT, "Bytes received",   "%.0f" },
+    { TABLE_ITEM_UINT,   TAP_ALIGN_RIGHT, "Packets sent",     "%u" },
+    { TABLE_ITEM_UINT,   TAP_ALIGN_RIGHT, "Packets received", "%u" },
+    { TABLE_ITEM_UINT,   TAP_ALIGN_RIGHT, "Bytes sent",       "%u" },
+    { TABLE_ITEM_UINT,   TAP_ALIGN_RIGHT, "Bytes received",   "%u" },
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "First seen",       "%s" },
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Last seen",        "%s" },
 };
 
 /* --- cells ---------------------------------------------------------------- */
 
+static char *text_or_dash(const char *text)
+{
+    return g_strdup(text != NULL && text[0] != '\0' ? text : "-");
+}
+
 /* The text of a string cell (g_free); NULL for numeric columns. */
 static char *string_cell(const inv_device_t *dev, int col)
 {
     char buf[INVENTORY_TIME_TEXT_SIZE];
+    char *text;
 
     switch (col) {
     case COL_ADDRESSES:  return inventory_addresses_text(dev);
-    case COL_MAC:        inventory_mac_text(dev->mac, buf); return g_strdup(buf);
-    case COL_VENDOR:     return g_strdup(dev->vendor ? dev->vendor : "");
-    case COL_TYPE:       return g_strdup(dev->type ? dev->type : "");
-    case COL_MODEL:      return g_strdup(dev->model ? dev->model : "");
-    case COL_NAME:       return g_strdup(dev->name ? dev->name : "");
-    case COL_PROVIDERS:  return inventory_providers_text(dev);
+    case COL_MAC:        inventory_mac_text(dev->mac, buf); return text_or_dash(buf);
+    case COL_VENDOR:     return text_or_dash(dev->vendor);
+    case COL_TYPE:       return text_or_dash(dev->type);
+    case COL_MODEL:      return text_or_dash(dev->model);
+    case COL_NAME:       return text_or_dash(dev->name);
+    case COL_PROVIDERS:
+        text = inventory_providers_text(dev);
+        if (text[0] != '\0')
+            return text;
+        g_free(text);
+        return g_strdup("-");
     case COL_FIRST_SEEN: inventory_time_text(&dev->first_seen, buf); return g_strdup(buf);
     case COL_LAST_SEEN:  inventory_time_text(&dev->last_seen, buf); return g_strdup(buf);
     default:             return NULL;
     }
 }
 
-static double counter_cell(const inv_device_t *dev, int col)
+/* Numeric cells: the full count (tshark) ... */
+static uint64_t counter_cell(const inv_device_t *dev, int col)
 {
     switch (col) {
-    case COL_PACKETS_SENT:     return (double)dev->sent.packets;
-    case COL_PACKETS_RECEIVED: return (double)dev->received.packets;
-    case COL_BYTES_SENT:       return (double)dev->sent.bytes;
-    case COL_BYTES_RECEIVED:   return (double)dev->received.bytes;
+    case COL_CONFIDENCE:       return dev->confidence;
+    case COL_PACKETS_SENT:     return dev->sent.packets;
+    case COL_PACKETS_RECEIVED: return dev->received.packets;
+    case COL_BYTES_SENT:       return dev->sent.bytes;
+    case COL_BYTES_RECEIVED:   return dev->received.bytes;
     default:                   return 0;
     }
 }
 
-/* A cell as tshark prints it: the GUI's text, "-" when empty. */
+/* ... and as the dialog's 32-bit cells hold it. */
+static guint table_counter(const inv_device_t *dev, int col)
+{
+    uint64_t value = counter_cell(dev, col);
+
+    return value > G_MAXUINT ? G_MAXUINT : (guint)value;
+}
+
+/* A cell as tshark prints it: the dialog's text. */
 static char *cell_text(const inv_device_t *dev, int col)
 {
-    char *text;
-
-    if (col == COL_CONFIDENCE)
-        return g_strdup_printf("%u", dev->confidence);
-    if (columns[col].type == TABLE_ITEM_FLOAT)
-        return g_strdup_printf("%.0f", counter_cell(dev, col));
-    text = string_cell(dev, col);
-    if (text[0] == '\0') {
-        g_free(text);
-        text = g_strdup("-");
-    }
-    return text;
+    if (columns[col].type == TABLE_ITEM_UINT)
+        return g_strdup_printf("%" PRIu64, counter_cell(dev, col));
+    return string_cell(dev, col);
 }
 
 /* --- tshark -z iotcloud,devices ---------------------------------------------- */
@@ -223,7 +237,7 @@ static void add_row(stat_tap_table *table, unsigned row)
         if (col == COL_FIRST_SEEN || col == COL_LAST_SEEN)
             cells[col].value.string_value = g_malloc0(INVENTORY_TIME_TEXT_SIZE);    /* rewritten in place */
         else if (columns[col].type == TABLE_ITEM_STRING)
-            cells[col].value.string_value = g_strdup("");
+            cells[col].value.string_value = g_strdup("-");
     }
     cells[COL_ADDRESSES].user_data.uint_value = G_MAXUINT;     /* no `changes` drawn yet */
     stat_tap_init_table_row(table, row, N_COLUMNS, cells);
@@ -244,10 +258,8 @@ static void update_row(stat_tap_table *table, const inv_device_t *dev)
     bool reshaped = cells[COL_ADDRESSES].user_data.uint_value != dev->changes;
 
     for (int col = 0; col < N_COLUMNS; col++) {
-        if (columns[col].type == TABLE_ITEM_FLOAT)
-            cells[col].value.float_value = counter_cell(dev, col);
-        else if (col == COL_CONFIDENCE)
-            cells[col].value.uint_value = dev->confidence;
+        if (columns[col].type == TABLE_ITEM_UINT)
+            cells[col].value.uint_value = table_counter(dev, col);
         else if (col == COL_FIRST_SEEN)
             inventory_time_text(&dev->first_seen, (char *)cells[col].value.string_value);
         else if (col == COL_LAST_SEEN)
@@ -280,7 +292,7 @@ void device_table_register(void)
 {
     static stat_tap_table_ui ui = {
         REGISTER_PACKET_STAT_GROUP_UNSORTED,
-        "IoT Cloud/Device Inventory",   /* the menu path, beside Devices and Clouds */
+        "IoT Cloud Device Inventory",   /* Statistics menu: 4.0 gives table dialogs no submenus */
         IOTCLOUD_TAP,
         "iotcloud,devices",             /* tshark's own -z handler (views.c) is registered first */
         table_init,
