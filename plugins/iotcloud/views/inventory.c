@@ -375,7 +375,8 @@ inv_count_t inventory_total(const inventory_t *inv)
 
 bool inventory_relations_final(const inventory_t *inv)
 {
-    return inv->relations_final;
+    /* Nothing counted: nothing shown can change either. */
+    return inv->relations_final || inv->total.packets == 0;
 }
 
 unsigned inventory_geo_count(const inventory_t *inv)

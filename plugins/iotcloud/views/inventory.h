@@ -130,6 +130,8 @@ inv_device_t *inventory_by_addr(const inventory_t *inv, const wsc_addr_t *addr);
 inv_count_t inventory_unlisted(const inventory_t *inv);
 /* Every record this view counted. */
 inv_count_t inventory_total(const inventory_t *inv);
+/* Identities and relations are final: the records came from a later pass
+ * (tshark -2, the GUI), or there were none. */
 bool inventory_relations_final(const inventory_t *inv);
 
 unsigned inventory_geo_count(const inventory_t *inv);
