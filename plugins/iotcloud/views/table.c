@@ -1,14 +1,15 @@
-/* table.c: the device inventory as a table: Statistics > IoT Cloud > Device
+/* table.c: the device inventory as a table: Statistics > IoT Cloud Device
  * Inventory in Wireshark (a stat_tap_table_ui dialog, sortable by any
  * column), and tshark -z iotcloud,devices as aligned columns.
  *
  * Both show the same cells, made by the same functions below: one row per
- * local device, in the GUI in order of first sight (sort by clicking a
- * header), in tshark with the most bytes first.
+ * local device, in the GUI sorted by the column the user picks (addresses
+ * at first), in tshark with the most bytes first.
  *
  * The GUI's tables belong to the stat_tap_table_ui and are shared by every
  * dialog of it (Wireshark's design), so the dialog has one inventory, emptied
- * whenever the dialog's tap starts again.
+ * whenever the dialog's tap starts again; row arrays are recycled, never
+ * freed while a dialog may point at them.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -183,7 +184,7 @@ void device_table_print(FILE *out, const inventory_t *inv, const char *filter)
     g_free(rows);
 }
 
-/* --- Statistics > IoT Cloud > Device Inventory -------------------------------- */
+/* --- Statistics > IoT Cloud Device Inventory ------------------------------------ */
 
 static inventory_t *gui_inventory;      /* the dialog's, see above */
 
@@ -214,33 +215,59 @@ static void free_cell(stat_tap_table *table _U_, guint row _U_, guint col, stat_
     }
 }
 
+/* Every string cell back to "-" (time cells keep their buffer), counters to 0. */
+static void blank_row(stat_tap_table_item_type *cells)
+{
+    for (int col = 0; col < N_COLUMNS; col++) {
+        cells[col].type = columns[col].type;
+        if (col == COL_FIRST_SEEN || col == COL_LAST_SEEN) {
+            if (cells[col].value.string_value == NULL)
+                cells[col].value.string_value = g_malloc0(INVENTORY_TIME_TEXT_SIZE);   /* rewritten in place */
+            ((char *)cells[col].value.string_value)[0] = '\0';
+        } else if (columns[col].type == TABLE_ITEM_STRING) {
+            g_free((char *)cells[col].value.string_value);
+            cells[col].value.string_value = g_strdup("-");
+        } else {
+            cells[col].value.uint_value = 0;
+        }
+    }
+    cells[COL_ADDRESSES].user_data.uint_value = G_MAXUINT;     /* no `changes` drawn yet */
+}
+
+/* Row arrays a retap took off the table. They are recycled, never freed:
+ * every dialog of the table ui shares its table (Wireshark's design), and an
+ * older dialog's items still point at its rows after a newer one retaps. */
+static GPtrArray *spare_rows;
+
 /* A retap: the rows go with the inventory (the dialog clears its view too). */
 static void table_reset(stat_tap_table *table)
 {
+    if (spare_rows == NULL)
+        spare_rows = g_ptr_array_new();
     for (guint row = 0; row < table->num_elements; row++) {
-        for (guint col = 0; col < table->num_fields; col++)
-            free_cell(table, row, col, &table->elements[row][col]);
-        g_free(table->elements[row]);
+        blank_row(table->elements[row]);
+        g_ptr_array_add(spare_rows, table->elements[row]);
     }
     table->num_elements = 0;
     if (gui_inventory != NULL)
         inventory_reset(gui_inventory);
 }
 
+/* The next row, `row` == num_elements: rows come in the order the inventory
+ * first sees devices. */
 static void add_row(stat_tap_table *table, unsigned row)
 {
-    stat_tap_table_item_type cells[N_COLUMNS];
+    stat_tap_table_item_type *cells;
 
-    memset(cells, 0, sizeof(cells));
-    for (int col = 0; col < N_COLUMNS; col++) {
-        cells[col].type = columns[col].type;
-        if (col == COL_FIRST_SEEN || col == COL_LAST_SEEN)
-            cells[col].value.string_value = g_malloc0(INVENTORY_TIME_TEXT_SIZE);    /* rewritten in place */
-        else if (columns[col].type == TABLE_ITEM_STRING)
-            cells[col].value.string_value = g_strdup("-");
+    if (spare_rows != NULL && spare_rows->len > 0) {
+        cells = g_ptr_array_steal_index_fast(spare_rows, spare_rows->len - 1);
+    } else {
+        cells = g_new0(stat_tap_table_item_type, N_COLUMNS);
+        blank_row(cells);
     }
-    cells[COL_ADDRESSES].user_data.uint_value = G_MAXUINT;     /* no `changes` drawn yet */
-    stat_tap_init_table_row(table, row, N_COLUMNS, cells);
+    table->elements = g_realloc(table->elements, (row + 1) * sizeof(*table->elements));
+    table->elements[row] = cells;
+    table->num_elements = row + 1;
 }
 
 static void set_string(stat_tap_table_item_type *cell, char *text)

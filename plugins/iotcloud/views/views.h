@@ -3,7 +3,7 @@
  *   tshark -z iotcloud,devices[,filter]   the device inventory as aligned columns
  *   tshark -z iotcloud,json[,filter]      one JSON document (docs/views-schema.json)
  *   tshark -z iotcloud,dot[,filter]       a Graphviz graph: devices -> providers/relays -> devices
- *   Statistics > IoT Cloud > Device Inventory   the inventory as a sortable table dialog
+ *   Statistics > IoT Cloud Device Inventory   the inventory as a sortable table dialog
  *
  * Every view listens to the "iotcloud" tap with its own inventory
  * (inventory.h): it reads the analysis, never changes it. They are
