@@ -162,7 +162,7 @@ void device_table_print(FILE *out, const inventory_t *inv, const char *filter)
     for (int col = 0; col < N_COLUMNS; col++)
         width[col] = strlen(columns[col].column_name);
     for (unsigned r = 0; r < n; r++) {
-        cells[r] = g_new0(char *, N_COLUMNS);
+        cells[r] = g_new0(char *, N_COLUMNS + 1);      /* NULL-terminated for g_strfreev() */
         for (int col = 0; col < N_COLUMNS; col++) {
             cells[r][col] = cell_text(rows[r], col);
             width[col] = MAX(width[col], (size_t)g_utf8_strlen(cells[r][col], -1));
