@@ -7,11 +7,13 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import CAPTURES, SUITE_PLUGINS, TShark, capture, make_data_root, make_plugin_root
+from wsenv import tshark_command
 from test_geo import KOLKATA, PISA, city_db, geo_args, great_circle_km  # noqa: F401 (fixture)
 
 try:
@@ -401,3 +403,30 @@ def test_the_allow_list_example_names_the_device_that_talks_to_another_provider(
                               input=document, capture_output=True, text=True, check=True).stdout.splitlines()
     assert violations(["AWS", "Google"]) == ["192.168.180.61 Apple talks to Apple"]
     assert violations(["AWS", "Apple"]) == []
+
+
+def test_names_from_packets_stay_valid_json_and_dot(tshark, tmp_path):
+    """A DHCP host name with a quote, a backslash and bytes that are not UTF-8."""
+    sys.path.insert(0, str(REPO / "captures"))
+    from pcapgen import ETH_IPV4, TCP_SYN, Pcap, dhcp_message, ether, ip, tcp, udp
+    host_mac, cloud_mac = "00:0e:58:00:00:01", "00:11:22:33:44:55"
+    name = b'cam"\\\xff\xfe'
+    pcap = Pcap()
+    discover = dhcp_message(1, 0x42, host_mac, [(53, [1]), (12, name)])
+    pcap.add(1.0, ether(host_mac, "ff:ff:ff:ff:ff:ff", ETH_IPV4,
+                        ip("0.0.0.0", "255.255.255.255", 17, udp(68, 67, discover))[1]))
+    pcap.add(2.0, ether(host_mac, cloud_mac, ETH_IPV4,
+                        ip("192.168.1.20", "54.194.162.98", 6, tcp(40000, 443, 1, 0, TCP_SYN))[1]))
+    path = tmp_path / "odd_name.pcap"
+    pcap.write(path)
+    command = ["-r", path, "-2", "-q", "-z", "iotcloud,json", "-z", "iotcloud,dot"]
+    raw = subprocess.run(tshark_command(command), env=tshark.env(), capture_output=True).stdout
+    text = raw.decode("utf-8")                          # strict: every byte is UTF-8
+    start = text.index('{\n  "format"')
+    document, _ = json.JSONDecoder().raw_decode(text[start:])
+    validate(document)
+    (device,) = document["devices"]
+    assert device["name"] is not None and device["name"].startswith('cam"\\')
+    if shutil.which("dot"):
+        dot = text[text.index("digraph iotcloud {"):start]
+        assert subprocess.run(["dot", "-Tsvg"], input=dot, capture_output=True, text=True).returncode == 0
