@@ -440,6 +440,7 @@ void iotcloud_register(void)
     retired_rules = g_ptr_array_new();
     iotcloud_tap = register_tap(IOTCLOUD_TAP);
     iotcloud_stats_register();
+    iotcloud_views_register();
 
     module = prefs_register_protocol(proto_iotcloud, iotcloud_prefs_apply);
     prefs_register_string_preference(module, "local_networks", "Local networks",

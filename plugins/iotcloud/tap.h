@@ -34,5 +34,7 @@ typedef struct {
 
 /* Statistics > IoT Cloud and tshark -z iotcloud,tree. */
 void iotcloud_stats_register(void);
+/* Statistics > IoT Cloud Device Inventory and tshark -z iotcloud,devices|json|dot (views/). */
+void iotcloud_views_register(void);
 
 #endif /* IOTCLOUD_TAP_H */
