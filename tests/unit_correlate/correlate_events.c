@@ -13,6 +13,8 @@
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
+#define _POSIX_C_SOURCE 200809L         /* strdup */
+
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -61,6 +63,14 @@ static uint32_t names_id(names_t *names, const char *name)
     id = ++names->n;
     names->slots[s] = id;
     return id;
+}
+
+static void names_free(names_t *names)
+{
+    for (uint32_t i = 0; i < names->n; i++)
+        free(names->by_id[i]);
+    free(names->by_id);
+    free(names->slots);
 }
 
 static const char *names_of(const names_t *names, uint32_t id)
@@ -171,5 +181,6 @@ int main(int argc, char **argv)
                 stats.dropped_sources, stats.dropped_sinks, stats.dropped_pairs, stats.dropped_providers);
     }
     correlator_free(c);
+    names_free(&names);
     return rc;
 }
