@@ -33,13 +33,21 @@ TIMER_TOLERANCE_NS = 50_000_000
 
 
 class Params:
-    """The decision's parameters; window, min_events and alpha are preferences."""
+    """The decision's parameters; window, min_events and alpha are preferences.
+    The switches turn parts of the method off, to measure what each brings
+    (docs/mediated.md, tuning); correlate.c has them all on."""
 
-    def __init__(self, window=2.0, quiet=1.0, alpha=0.05, min_events=2):
+    def __init__(self, window=2.0, quiet=1.0, alpha=0.05, min_events=2,
+                 endpoints=True, timers=True, exact_scan=True, family="events", conditional=False):
         self.window_ns = int(window * NS)
         self.quiet_ns = int(quiet * NS)
         self.alpha = alpha
         self.min_events = min_events
+        self.endpoints = endpoints      # False: a device's bursts towards a provider are one source
+        self.timers = timers            # False: beats of timers count as evidence
+        self.exact_scan = exact_scan    # False: Bonferroni over the size thresholds
+        self.family = family            # "events": pairs with an event; "candidates": with min_events
+        self.conditional = conditional  # p-values given that the pair saw an event
 
 
 def size_class(nbytes):
@@ -85,6 +93,7 @@ class Train:
         self.period = self.origin = self.anchor = self.beats = 0
         self.times = []                     # recent times, oldest first
         self.early = []                     # times found on a timer after they counted
+        self.found = ()                     # the three earlier beats of the last timer found
 
     def beat_of(self, t):
         if self.period == 0:
@@ -95,7 +104,8 @@ class Train:
         return 0
 
     def note(self, t):
-        """Is t a beat of a timer? Remembers t."""
+        """Is t a beat of a timer: 0 no, 1 of the known one, 2 of one it
+        completes (its three earlier beats are then in `found`)? Remembers t."""
         beats, found = self.beat_of(t), None
         if beats:
             self.beats += beats
@@ -104,11 +114,12 @@ class Train:
             if found:
                 self.origin, self.beats = found[0], found[3]
                 self.early = (self.early + [x for x in found[:3] if x not in self.early])[-EARLY_RING:]
+                self.found = found[:3]
         if beats or found:
             self.anchor = t
             self.period = (t - self.origin) // self.beats
         self.times = (self.times + [t])[-START_RING:]
-        return bool(beats or found)
+        return 1 if beats else 2 if found else 0
 
 
 # --- what each device does ------------------------------------------------------
@@ -141,10 +152,10 @@ def binom_pmf(x, n, q):
 
 
 class Burst:
-    __slots__ = ("start", "end", "bytes", "routine")
+    __slots__ = ("start", "end", "bytes", "beat")
 
-    def __init__(self, start, nbytes, routine):
-        self.start, self.end, self.bytes, self.routine = start, start, nbytes, routine
+    def __init__(self, start, nbytes, beat):
+        self.start, self.end, self.bytes, self.beat = start, start, nbytes, beat
 
 
 class Source:
@@ -154,6 +165,7 @@ class Source:
         self.last_out = None
         self.bursts = []                    # ring, oldest first; the last one may be open
         self.train = Train((1,))
+        self.beat_class = CLASSES - 1       # the class of the timer's beats
         self.counts = [0] * CLASSES         # closed bursts by class (not routine)
         self.coverage = [0] * CLASSES       # union of closed windows of class >= k, ns
         self.covered_to = [None] * CLASSES
@@ -167,16 +179,23 @@ class Source:
             return False
         if self.bursts:
             self._fold(self.counts, self.coverage, self.covered_to, self.bursts[-1], p.window_ns)
-        routine = self.train.note(ts)
-        self.bursts.append(Burst(ts, nbytes, routine))
+        beat = self.train.note(ts) if p.timers else 0
+        if beat == 2:
+            classes = [size_class(b.bytes) for b in self.bursts if b.start in self.train.found]
+            self.beat_class = max(classes) if classes else CLASSES - 1
+        self.bursts.append(Burst(ts, nbytes, beat > 0))
         del self.bursts[:-BURST_RING]
         self.last_out = ts
         return True
 
-    @staticmethod
-    def _fold(counts, coverage, covered_to, burst, window_ns):
+    def routine(self, burst):
+        """A beat of the source's timer, no larger than its beats: no evidence.
+        (A voice command that starts with a keepalive is larger.)"""
+        return burst.beat and size_class(burst.bytes) <= self.beat_class
+
+    def _fold(self, counts, coverage, covered_to, burst, window_ns):
         """Adds a burst's window [start, end + window] to the coverage of its class and those below."""
-        if burst.routine:
+        if self.routine(burst):
             return
         cls = size_class(burst.bytes)
         counts[cls] += 1
@@ -198,7 +217,7 @@ class Source:
         """The largest burst (not routine) whose window holds ts, or None."""
         best = None
         for burst in self.bursts:
-            if not burst.routine and burst.start <= ts <= burst.end + window_ns:
+            if not self.routine(burst) and burst.start <= ts <= burst.end + window_ns:
                 if best is None or size_class(burst.bytes) > size_class(best.bytes):
                     best = burst
         return best
@@ -251,7 +270,7 @@ class Correlator:
         self.last = ts
         sink = self.sinks.setdefault((device, provider), Sink())
         if outbound:
-            key = (device, provider, remote)
+            key = (device, provider, remote if p.endpoints else "")
             source = self.sources.setdefault(key, Source())
             if source.outbound(ts, nbytes, p):
                 recent = self.recent.setdefault(provider, [])
@@ -261,7 +280,7 @@ class Correlator:
             return
         quiet_in = sink.last_in is None or ts - sink.last_in > p.quiet_ns
         quiet_out = sink.last_out is None or ts - sink.last_out > p.quiet_ns
-        if quiet_in and quiet_out and not sink.train.note(ts):
+        if quiet_in and quiet_out and not (sink.train.note(ts) and p.timers):
             sink.pushes += 1
             self._credit(device, provider, ts)
         sink.last_in = ts
@@ -288,7 +307,8 @@ class Correlator:
         events = list(pair.events)
         source, sink = self.sources[pair.source], self.sinks[(pair.b, pair.provider)]
         for push, start, cls in pair.ring:
-            if push in sink.train.early or start in source.train.early:
+            if self.p.timers and (push in sink.train.early or
+                                  (start in source.train.early and cls <= source.beat_class)):
                 events[cls] -= 1
         return events
 
@@ -308,7 +328,13 @@ class Correlator:
                     best = (p_value, k, pushes * share, cls)
         if best is None:
             return None
-        return (scan_p_value(best[0], shares, pushes, self.p.min_events),) + best[1:]
+        if not self.p.exact_scan:
+            p_value = min(1.0, len(present) * best[0])
+        else:
+            p_value = scan_p_value(best[0], shares, pushes, self.p.min_events)
+        if self.p.conditional:
+            p_value = min(1.0, p_value / (1.0 - (1.0 - shares[-1]) ** pushes))
+        return (p_value,) + best[1:]
 
     def results(self):
         """Pairs found: Holm's step-down over every (source, pushed device,
@@ -323,7 +349,7 @@ class Correlator:
             if score is not None:
                 scored.append((score, self.pairs[key]))
         scored.sort(key=lambda s: s[0][0])
-        family, found = len(self.pairs), []
+        family, found = len(self.pairs) if self.p.family == "events" else len(scored), []
         for rank, ((p_value, events, expected, cls), pair) in enumerate(scored):
             if p_value > self.p.alpha / (family - rank):
                 break
@@ -414,10 +440,18 @@ def main():
     parser.add_argument("--window", type=float, default=2.0)
     parser.add_argument("--alpha", type=float, default=0.05)
     parser.add_argument("--min-events", type=int, default=2)
+    parser.add_argument("--no-endpoints", action="store_true", help="one source per device and provider")
+    parser.add_argument("--no-timers", action="store_true", help="beats of timers count as evidence")
+    parser.add_argument("--bonferroni", action="store_true", help="Bonferroni over the size thresholds")
+    parser.add_argument("--family", choices=["events", "candidates"], default="events",
+                        help="Holm over the pairs with an event (default) or with min_events")
+    parser.add_argument("--conditional", action="store_true", help="p-values given that a pair saw an event")
     parser.add_argument("--json", action="store_true", help="with --events: the pairs as JSON")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    params = Params(window=args.window, alpha=args.alpha, min_events=args.min_events)
+    params = Params(window=args.window, alpha=args.alpha, min_events=args.min_events,
+                    endpoints=not args.no_endpoints, timers=not args.no_timers, exact_scan=not args.bonferroni,
+                    family=args.family, conditional=args.conditional)
     if args.events:
         found = correlate(args.events, params)
         if args.json:

@@ -29,6 +29,7 @@
 typedef struct {
     int64_t  times[TIME_RING];          /* recent times, oldest first */
     int64_t  early[EARLY_RING];         /* found on a timer after they had counted */
+    int64_t  found[3];                  /* the earlier beats of the last timer found */
     int64_t  period, origin, anchor, beats;
     uint8_t  n_times, n_early;
     uint8_t  max_multiple;              /* beats a timer may miss, plus one */
@@ -37,7 +38,7 @@ typedef struct {
 typedef struct {
     int64_t  start, end;                /* first and last outbound packet */
     uint64_t bytes;
-    bool     routine;                   /* a beat of the source's timer: no evidence */
+    bool     beat;                      /* it began on a beat of the source's timer */
 } burst_t;
 
 /* A device's bursts towards one remote end of a provider. */
@@ -48,6 +49,7 @@ typedef struct {
     int64_t  last_out;
     burst_t  bursts[BURST_RING];        /* oldest first; the last one is still growing */
     uint8_t  n_bursts;
+    uint8_t  beat_class;                /* the size class of the timer's beats */
     train_t  train;
     uint32_t counts[CLASSES];           /* earlier bursts by class (not routine) */
     int64_t  coverage[CLASSES];         /* union of their windows of class >= k, ns */
@@ -327,26 +329,30 @@ static bool is_early(const train_t *train, int64_t t)
     return false;
 }
 
-/* Is t a beat of a timer (a known one, or one that t completes)? Once four
- * times fit one, later beats are known as they come; the three before it
- * go to `early`, so that the events they made can be taken back. */
-static bool train_note(train_t *train, int64_t t)
+typedef enum { NO_BEAT, BEAT, NEW_TIMER } beat_t;
+
+/* Is t a beat of a timer: of the known one, or of one that t completes? Once
+ * four times fit one, later beats are known as they come; the three before
+ * go to `early` (and `found`), so that the events they made can be taken back. */
+static beat_t train_note(train_t *train, int64_t t)
 {
     int64_t beats = beat_of(train, t), total;
     int found[3];
-    bool beat = beats > 0;
+    beat_t beat = beats > 0 ? BEAT : NO_BEAT;
 
-    if (beat) {
+    if (beat == BEAT) {
         train->beats += beats;
     } else if (find_lattice(train, t, found, &total) >= 0) {
         train->origin = train->times[found[0]];
         train->beats = total;
-        for (int i = 0; i < 3; i++)
-            if (!is_early(train, train->times[found[i]]))
-                ring_push(train->early, &train->n_early, EARLY_RING, train->times[found[i]]);
-        beat = true;
+        for (int i = 0; i < 3; i++) {
+            train->found[i] = train->times[found[i]];
+            if (!is_early(train, train->found[i]))
+                ring_push(train->early, &train->n_early, EARLY_RING, train->found[i]);
+        }
+        beat = NEW_TIMER;
     }
-    if (beat) {
+    if (beat != NO_BEAT) {
         train->anchor = t;
         train->period = (t - train->origin) / train->beats;
     }
@@ -370,13 +376,21 @@ static uint64_t class_bytes(unsigned cls)
     return cls == 0 ? 0 : (uint64_t)CLASS_BASE << (2 * (cls - 1));
 }
 
+/* A beat of the source's timer, no larger than its beats, is no evidence. (A
+ * voice command that begins with a keepalive is larger.) */
+static bool routine(const source_t *s, const burst_t *b)
+{
+    return b->beat && size_class(b->bytes) <= s->beat_class;
+}
+
 /* Adds a burst's window [start, end + window] to the coverage of its class and the classes below. */
-static void fold_burst(const burst_t *b, int64_t window_ns, uint32_t *counts, int64_t *coverage, int64_t *covered_to)
+static void fold_burst(const source_t *s, const burst_t *b, int64_t window_ns, uint32_t *counts, int64_t *coverage,
+                       int64_t *covered_to)
 {
     unsigned cls;
     int64_t end = b->end + window_ns;
 
-    if (b->routine)
+    if (routine(s, b))
         return;
     cls = size_class(b->bytes);
     counts[cls]++;
@@ -398,7 +412,7 @@ static void source_view(const correlator_t *c, const source_t *s, uint32_t *coun
     memcpy(coverage, s->coverage, sizeof(s->coverage));
     memcpy(covered_to, s->covered_to, sizeof(s->covered_to));
     if (s->n_bursts > 0)
-        fold_burst(&s->bursts[s->n_bursts - 1], c->window_ns, counts, coverage, covered_to);
+        fold_burst(s, &s->bursts[s->n_bursts - 1], c->window_ns, counts, coverage, covered_to);
 }
 
 /* No pair reads it and its windows have closed: nothing of it can count again. */
@@ -437,6 +451,7 @@ static uint32_t source_get(correlator_t *c, uint32_t device, uint32_t provider, 
     s->endpoint = endpoint;
     s->last_out = NONE;
     train_init(&s->train, 1);           /* a device's own timer beats every period */
+    s->beat_class = CLASSES - 1;
     for (unsigned k = 0; k < CLASSES; k++)
         s->covered_to[k] = NONE;
     return i;
@@ -553,10 +568,24 @@ static void list_recent(correlator_t *c, uint32_t source, int64_t now)
     s->listed = true;
 }
 
+/* When a timer is found, its beats' size class: the largest of its earlier
+ * beats still in the ring (all classes when none is). */
+static void note_beat_class(source_t *s)
+{
+    int best = -1;
+
+    for (unsigned i = 0; i < s->n_bursts; i++)
+        for (int f = 0; f < 3; f++)
+            if (s->bursts[i].start == s->train.found[f] && (int)size_class(s->bursts[i].bytes) > best)
+                best = (int)size_class(s->bursts[i].bytes);
+    s->beat_class = (uint8_t)(best >= 0 ? best : CLASSES - 1);
+}
+
 /* An outbound packet of a source: true when it starts a burst. */
 static bool source_outbound(correlator_t *c, source_t *s, uint32_t bytes, int64_t ts)
 {
     burst_t *last = s->n_bursts > 0 ? &s->bursts[s->n_bursts - 1] : NULL;
+    beat_t beat;
 
     if (last != NULL && s->last_out != NONE && ts - s->last_out <= c->quiet_ns) {
         last->end = ts;
@@ -565,12 +594,14 @@ static bool source_outbound(correlator_t *c, source_t *s, uint32_t bytes, int64_
         return false;
     }
     if (last != NULL)
-        fold_burst(last, c->window_ns, s->counts, s->coverage, s->covered_to);
+        fold_burst(s, last, c->window_ns, s->counts, s->coverage, s->covered_to);
+    if ((beat = train_note(&s->train, ts)) == NEW_TIMER)
+        note_beat_class(s);
     if (s->n_bursts == BURST_RING) {
         memmove(s->bursts, s->bursts + 1, (BURST_RING - 1) * sizeof(s->bursts[0]));
         s->n_bursts--;
     }
-    s->bursts[s->n_bursts++] = (burst_t){ ts, ts, bytes, train_note(&s->train, ts) };
+    s->bursts[s->n_bursts++] = (burst_t){ ts, ts, bytes, beat != NO_BEAT };
     s->last_out = ts;
     return true;
 }
@@ -582,7 +613,7 @@ static const burst_t *covering(const correlator_t *c, const source_t *s, int64_t
 
     for (unsigned i = 0; i < s->n_bursts; i++) {
         const burst_t *b = &s->bursts[i];
-        if (!b->routine && b->start <= ts && ts <= b->end + c->window_ns &&
+        if (!routine(s, b) && b->start <= ts && ts <= b->end + c->window_ns &&
             (best == NULL || size_class(b->bytes) > size_class(best->bytes)))
             best = b;
     }
@@ -732,7 +763,7 @@ void correlator_packet(correlator_t *c, uint32_t device, uint32_t provider, uint
     }
     s = SINK(c, sink);
     if ((s->last_in == NONE || ts_ns - s->last_in > c->quiet_ns) &&
-        (s->last_out == NONE || ts_ns - s->last_out > c->quiet_ns) && !train_note(&s->train, ts_ns)) {
+        (s->last_out == NONE || ts_ns - s->last_out > c->quiet_ns) && train_note(&s->train, ts_ns) == NO_BEAT) {
         s->pushes++;
         credit(c, sink, ts_ns);         /* the cloud starts talking */
     }
@@ -835,13 +866,16 @@ typedef struct {
 /* The pair's events by class, less those a timer found since explains. */
 static void pair_events(const correlator_t *c, const pair_t *p, int64_t *events)
 {
-    const train_t *pushes = &SINK(c, p->sink)->train, *bursts = &SOURCE(c, p->source)->train;
+    const train_t *pushes = &SINK(c, p->sink)->train;
+    const source_t *source = SOURCE(c, p->source);
 
     for (unsigned k = 0; k < CLASSES; k++)
         events[k] = p->events[k];
-    for (unsigned r = 0; r < p->n_ring; r++)
-        if (is_early(pushes, p->ring[r].push) || is_early(bursts, p->ring[r].start))
-            events[p->ring[r].cls]--;
+    for (unsigned r = 0; r < p->n_ring; r++) {
+        const event_t *e = &p->ring[r];
+        if (is_early(pushes, e->push) || (is_early(&source->train, e->start) && e->cls <= source->beat_class))
+            events[e->cls]--;
+    }
 }
 
 /* The pair's best size threshold and its corrected p-value; false if no
