@@ -42,6 +42,7 @@ import ipaddress
 import json
 import os
 import random
+import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -117,7 +118,6 @@ class Capture:
     def write(self, pcap_path, events_path=None):
         """Frames in time order with strictly increasing microsecond stamps;
         the events file carries the very same stamps (nanoseconds)."""
-        import struct
         last_usec, rows = -1, []
         with open(pcap_path, "wb") as out:
             out.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, 1))
@@ -359,14 +359,14 @@ class Home:
 
     # --- behaviours ----------------------------------------------------------
 
-    def _persistent(self, device, pool, name, keepalive, actions, start=None):
+    def _persistent(self, device, pool, name, keepalive, actions, start=None, dport=443):
         """A long-lived connection: opened after a DNS look-up, an idle
         keepalive (device sends, cloud answers) every `keepalive` seconds of
         silence, and the device's actions in time order. Returns the connection."""
         rng = self.rng
         server = self.remote(pool)
         t = self.dns(device, start if start is not None else rng.uniform(3.0, 10.0), name, server.ip)
-        conn = Tcp(device, server)
+        conn = Tcp(device, server, dport)
         last = conn.exchange(conn.open(t + 0.001), 517, rng.randint(2000, 4500))
         for at, act in sorted(actions, key=lambda a: a[0]) + [(self.duration, None)]:
             while last + keepalive < min(at, self.duration):
@@ -482,7 +482,7 @@ class Home:
         if push_pool is not None:
             pushes = [(t, lambda conn, t: conn.push(t, rng.randint(150, 900), 0))
                       for t, _ in self._pushes(device, mean_gap=150.0)]
-            self._persistent(device, push_pool, push_name, 280.0, pushes)
+            self._persistent(device, push_pool, push_name, 280.0, pushes, dport=push_port)
         app = None
         for t, (_, target) in sorted(self.actions[device.ip], key=lambda a: a[0]):
             if app is None:

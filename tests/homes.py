@@ -19,7 +19,6 @@ from wsenv import BUILD, CAPTURES, REPO
 sys.path.insert(0, str(CAPTURES))
 sys.path.insert(0, str(REPO / "scripts"))
 import homegen  # noqa: E402
-import mediated_ref  # noqa: E402
 
 SEEDS = range(50)                       # the 50 homes the acceptance asks for
 MIN_RECALL = 0.95
