@@ -105,3 +105,21 @@ def test_tree_honours_its_filter(tshark):
 def test_statistic_is_listed_by_tshark(tshark):
     proc = tshark.run("-z", "help")
     assert "iotcloud,tree" in proc.stdout + proc.stderr          # tshark lists them on stderr
+
+
+def test_the_correlated_pair_says_how_many_events_chance_would_explain(tshark):
+    """Two passes: the pair's line has one line under it, and its packets carry the score."""
+    out = tshark.run("-r", ALEXA_SONOS, "-2", "-q", "-z", "iotcloud,tree").stdout
+    match = re.search(r"^  3 events, (\d+\.\d\d) expected by chance, score (\d+\.\d)\s+3\s", out, re.M)
+    assert match, out
+    expected, score = float(match.group(1)), float(match.group(2))
+    assert 0 < expected < 1 and score >= 2
+    rows = tshark.fields(ALEXA_SONOS, ["iotcloud.mediated.kind", "iotcloud.mediated.score"], "-2",
+                         "-Y", 'iotcloud.mediated.kind == "correlated"')
+    assert rows and {round(float(r["iotcloud.mediated.score"]), 1) for r in rows} == {score}
+
+
+def test_a_stricter_significance_level_drops_the_weak_pair(tshark):
+    """The Echo's three commands give p around 0.005: not enough at alpha 0.0001."""
+    mediated = stats(tshark, ALEXA_SONOS, "-2", "-o", "iotcloud.correlation_alpha:0.0001")
+    assert mediated["Cloud-mediated conversations"] == {}

@@ -94,7 +94,6 @@ def statistic_of(tshark, h):
     return statistic_pairs(tshark.run("-r", h.pcap, "-2", "-q", "-z", "iotcloud,tree").stdout)
 
 
-@pytest.mark.xfail(strict=True, reason="needs correlate.c wired into mediated.c")
 def test_the_statistic_finds_the_injected_pairs_of_50_homes(tshark):
     """>= 95% of the injected pairs, with their direction and provider: under
     Cloud-mediated conversations, or under Direct when the two devices also talk

@@ -63,6 +63,14 @@ device_id_t device_id(const device_t *device)
     return device ? device->id : 0;
 }
 
+bool devices_addr(const device_t *device, wsc_addr_t *out)
+{
+    if (device == NULL || device->n_addrs == 0)
+        return false;
+    *out = device->addrs[(device->next_addr + MAX_ADDRS - 1) % MAX_ADDRS];
+    return true;
+}
+
 device_t *devices_by_id(device_id_t id)
 {
     return id && by_id ? wmem_map_lookup(by_id, GUINT_TO_POINTER(id)) : NULL;

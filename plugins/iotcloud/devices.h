@@ -43,6 +43,9 @@ device_id_t device_id(const device_t *device);
 /* NULL once the device has been recycled. */
 device_t *devices_by_id(device_id_t id);
 
+/* The address the device used last; false for NULL or a device with none. */
+bool devices_addr(const device_t *device, wsc_addr_t *out);
+
 /* The device with this MAC (48 bits), created on first sight when create. */
 device_t *devices_by_mac(uint64_t mac, bool create);
 /* A DHCP server gave the device this address. */

@@ -62,6 +62,7 @@ static int hf_mediated_peer6 = -1;      /* iotcloud.mediated.peer6 */
 static int hf_mediated_kind = -1;       /* iotcloud.mediated.kind */
 static int hf_mediated_via = -1;        /* iotcloud.mediated.via */
 static int hf_mediated_events = -1;     /* iotcloud.mediated.events */
+static int hf_mediated_score = -1;      /* iotcloud.mediated.score */
 static gint ett_iotcloud = -1;
 static gint ett_side = -1;
 static gint ett_mediated = -1;
@@ -73,6 +74,10 @@ static wsc_double_pref_t correlation_window = {
     .name = "iotcloud.correlation_window", .min = 0.001, .max = 3600.0, .value = 2.0,
 };
 static guint pref_min_events = 2;
+static const char *pref_alpha_text = "0.05";
+static wsc_double_pref_t correlation_alpha = {
+    .name = "iotcloud.correlation_alpha", .min = 1e-9, .max = 0.5, .value = 0.05,
+};
 
 static const char *pref_local_networks = "";
 static guint pref_max_devices = DEFAULT_MAX_DEVICES;
@@ -214,6 +219,8 @@ static void add_mediated(proto_tree *tree, tvbuff_t *tvb, const flow_t *flow, de
         add_string(sub, hf_mediated_via, tvb, r->via, false);
         if (wsc_wanted(sub, hf_mediated_events))
             proto_item_set_generated(proto_tree_add_uint(sub, hf_mediated_events, tvb, 0, 0, r->events));
+        if (r->kind == MEDIATED_CORRELATED && wsc_wanted(sub, hf_mediated_score))
+            proto_item_set_generated(proto_tree_add_double(sub, hf_mediated_score, tvb, 0, 0, r->score));
     }
 }
 
@@ -224,7 +231,7 @@ static const flow_t *follow_conversation(const wsc_facts_t *facts, const mediate
 
     if (!facts->first_pass) {
         if (!relations_settled) {
-            mediated_settle();
+            mediated_finish();
             relations_settled = true;
         }
         return mediated_flow(p);
@@ -373,17 +380,22 @@ static void iotcloud_prefs_apply(void)
 {
     wsc_local_networks_apply("iotcloud.local_networks", pref_local_networks);
     wsc_double_pref_apply(&correlation_window, pref_window_text);
+    wsc_double_pref_apply(&correlation_alpha, pref_alpha_text);
     if (rules == NULL)
         rebuild_rules();
 }
 
 static void iotcloud_init(void)
 {
+    mediated_params_t params = {
+        .window_seconds = correlation_window.value, .min_events = pref_min_events, .alpha = correlation_alpha.value,
+    };
+
     for (guint i = 0; i < retired_rules->len; i++)
         rules_free(g_ptr_array_index(retired_rules, i));
     g_ptr_array_set_size(retired_rules, 0);
     devices_reset(pref_max_devices);
-    mediated_reset(correlation_window.value, pref_min_events);
+    mediated_reset(&params);
     relations_settled = false;
 }
 
@@ -406,6 +418,10 @@ void iotcloud_register(void)
         { &hf_mediated_via,
           { "Via", "iotcloud.mediated.via", FT_STRING, BASE_NONE, NULL, 0x0,
             "The remote address and port (relay) or the provider (correlated)", HFILL } },
+        { &hf_mediated_score,
+          { "Score", "iotcloud.mediated.score", FT_DOUBLE, BASE_NONE, NULL, 0x0,
+            "Correlated: -log10 of the chance that the pushes followed the bursts this often by chance "
+            "(3: one in a thousand)", HFILL } },
         { &hf_mediated_events,
           { "Events", "iotcloud.mediated.events", FT_UINT32, BASE_DEC, NULL, 0x0,
             "Correlated: bursts followed by a push; relay: packets of both conversations", HFILL } },
@@ -454,8 +470,12 @@ void iotcloud_register(void)
         "How soon after a device's burst to a provider a push from that provider to another device "
         "counts as caused by it (default 2).", &pref_window_text);
     prefs_register_uint_preference(module, "correlation_min_events", "Correlated events needed",
-        "Bursts followed by a push needed before two devices are reported as correlated (default 2).",
+        "Pushes after a device's bursts needed before two devices are reported as correlated (default 2).",
         10, &pref_min_events);
+    prefs_register_string_preference(module, "correlation_alpha", "Correlation significance level",
+        "The chance of any false correlated pair in a capture (Holm's step-down over the candidate pairs; "
+        "default 0.05, from 0.000000001 to 0.5). Lower finds fewer pairs, with fewer mistakes.",
+        &pref_alpha_text);
     rules_uat = uat_new("IoT Cloud device rules",
         sizeof(user_rule_t),
         "iotcloud_device_rules",    /* file in the profile folder */

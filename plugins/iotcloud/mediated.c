@@ -7,13 +7,12 @@
 #include <epan/wmem_scopes.h>
 
 #include "core/hash.h"
+#include "correlate.h"
 #include "mediated.h"
 
 #define MAX_FLOWS           200000
 #define MAX_ENDPOINT_FLOWS  8           /* devices tracked per remote address and port */
 #define MAX_RELATIONS       1000
-#define MAX_BURSTS          16          /* recent burst starts kept per provider */
-#define QUIET_NS            INT64_C(1000000000)     /* a burst or push starts after 1 s of silence */
 #define RELAY_MIN_PACKETS   10
 #define RELAY_SHARE         0.7         /* the sender sends, the receiver receives, at least this share */
 #define SETTLE_EVERY        256         /* packets between weighings of relay candidates */
@@ -40,7 +39,8 @@ struct flow {
     int64_t     last_ns;
     remote_info_t remote_info;
     const char *via;                    /* the provider, else the remote address */
-    struct activity *activity;          /* the device's activity towards `via` */
+    uint32_t    via_id;                 /* the correlator's id of `via` */
+    uint32_t    endpoint_id;            /* the correlator's id of the remote end */
     bool        final_label;            /* relabelled on a later pass */
 };
 
@@ -52,48 +52,12 @@ typedef struct {
 
 struct endpoint {
     endpoint_key_t key;                 /* first: the map's key points here */
+    uint32_t   id;
     flow_t    *flows[MAX_ENDPOINT_FLOWS];
     unsigned   n_flows;
     bool       dirty;
     const char *name;                   /* "54.194.162.98:2048" */
 };
-
-/* What a device did last towards a provider. */
-typedef struct {
-    device_id_t device;                 /* key: device, via */
-    const char *via;
-} activity_key_t;
-
-typedef struct activity {
-    activity_key_t key;
-    int64_t     last_out_ns;
-    int64_t     last_in_ns;
-    unsigned    bursts;                 /* device-initiated bursts towards the provider */
-} activity_t;
-
-typedef struct {
-    device_id_t device;
-    wsc_addr_t  addr;
-    int64_t     ts_ns;
-} burst_t;
-
-typedef struct {
-    burst_t  ring[MAX_BURSTS];
-    unsigned next;
-    unsigned n;
-} bursts_t;
-
-typedef struct {
-    device_id_t a;                      /* key: a (bursts), b (pushed), via */
-    device_id_t b;
-    const char *via;
-} pair_key_t;
-
-typedef struct {
-    pair_key_t  key;
-    unsigned    events;
-    relation_t *relation;
-} pair_t;
 
 /* Two devices that talk on the LAN, lower id first. */
 typedef struct {
@@ -111,9 +75,11 @@ typedef struct {
 
 static wmem_map_t *flows;               /* flow_key_t -> flow_t */
 static wmem_map_t *endpoints;           /* endpoint_key_t -> endpoint_t */
-static wmem_map_t *activities;          /* activity_key_t -> activity_t */
-static wmem_map_t *bursts_by_via;       /* via -> bursts_t */
-static wmem_map_t *pairs;               /* pair_key_t -> pair_t */
+static correlator_t *correlator;        /* correlated pairs, against chance (correlate.h) */
+static unsigned    decided_version;     /* correlator_version() when relations were last rebuilt */
+static wmem_map_t *via_ids;             /* interned via -> GUINT_TO_POINTER(id) */
+static GPtrArray  *vias;                /* id - 1 -> via */
+static uint32_t    n_endpoints;
 static wmem_map_t *lan_pairs;           /* lan_key_t -> lan_pair_t */
 static wmem_map_t *via_names;           /* interned remote-address texts */
 static GPtrArray  *dirty_endpoints;
@@ -123,8 +89,6 @@ static relation_t *oldest_change, *newest_change;
 static uint64_t    change_clock;
 static relation_t *relations[MAX_RELATIONS];
 static unsigned    n_relations, packets_seen;
-static int64_t     window_ns = 2 * INT64_C(1000000000);
-static unsigned    min_events = 2;
 static flow_t     *last_flow;           /* consecutive packets are mostly of one flow */
 
 #define KEY_HASH(type) \
@@ -132,20 +96,28 @@ static flow_t     *last_flow;           /* consecutive packets are mostly of one
     static gboolean type##_equal(gconstpointer a, gconstpointer b) { return memcmp(a, b, sizeof(type##_t)) == 0; }
 KEY_HASH(flow_key)
 KEY_HASH(endpoint_key)
-KEY_HASH(activity_key)
-KEY_HASH(pair_key)
 KEY_HASH(lan_key)
 
-void mediated_reset(double window_seconds, unsigned events)
+void mediated_reset(const mediated_params_t *params)
 {
     wmem_allocator_t *file = wmem_file_scope();
+    correlator_params_t cp;
 
     flows = wmem_map_new(file, flow_key_hash, flow_key_equal);
     endpoints = wmem_map_new(file, endpoint_key_hash, endpoint_key_equal);
-    activities = wmem_map_new(file, activity_key_hash, activity_key_equal);
-    bursts_by_via = wmem_map_new(file, g_direct_hash, g_direct_equal);
-    pairs = wmem_map_new(file, pair_key_hash, pair_key_equal);
     lan_pairs = wmem_map_new(file, lan_key_hash, lan_key_equal);
+    via_ids = wmem_map_new(file, g_direct_hash, g_direct_equal);
+    if (vias == NULL)
+        vias = g_ptr_array_new();
+    g_ptr_array_set_size(vias, 0);
+    n_endpoints = 0;
+    correlator_free(correlator);
+    correlator_params_default(&cp);
+    cp.window_s = params->window_seconds;
+    cp.min_events = MAX(params->min_events, 1);
+    cp.alpha = params->alpha;
+    correlator = correlator_new(&cp);
+    decided_version = 0;
     via_names = wmem_map_new(file, g_str_hash, g_str_equal);
     if (dirty_endpoints == NULL)
         dirty_endpoints = g_ptr_array_new();
@@ -154,8 +126,6 @@ void mediated_reset(double window_seconds, unsigned events)
     change_clock = 0;
     n_relations = packets_seen = 0;
     last_flow = NULL;
-    window_ns = (int64_t)(window_seconds * 1e9);
-    min_events = MAX(events, 1);
 }
 
 unsigned mediated_count(void) { return n_relations; }
@@ -233,6 +203,19 @@ static void relabel(flow_t *flow, uint32_t frame)
     }
 }
 
+/* The correlator knows providers by number. */
+static uint32_t via_id(const char *via)
+{
+    uint32_t id = GPOINTER_TO_UINT(wmem_map_lookup(via_ids, via));
+
+    if (id == 0) {
+        g_ptr_array_add(vias, (gpointer)via);
+        id = vias->len;
+        wmem_map_insert(via_ids, (void *)via, GUINT_TO_POINTER(id));
+    }
+    return id;
+}
+
 static flow_t *find_flow(const mediated_packet_t *p)
 {
     flow_key_t key;
@@ -273,6 +256,7 @@ static endpoint_t *endpoint_of(const mediated_packet_t *p)
     if (endpoint == NULL) {
         endpoint = wmem_new0(wmem_file_scope(), endpoint_t);
         endpoint->key = probe;
+        endpoint->id = ++n_endpoints;
         wsc_addr_to_str(&p->remote, addr);
         endpoint->name = wmem_strdup_printf(wmem_file_scope(), p->remote.family == 6 ? "[%s]:%u" : "%s:%u",
                                             addr, p->remote_port);
@@ -294,6 +278,7 @@ static flow_t *flow_new(const mediated_packet_t *p)
     flow->first_ns = p->ts_ns;
     wmem_map_insert(flows, &flow->key, flow);
     endpoint = endpoint_of(p);
+    flow->endpoint_id = endpoint->id;
     if (endpoint->n_flows < MAX_ENDPOINT_FLOWS) {
         endpoint->flows[endpoint->n_flows++] = flow;
         flow->endpoint = endpoint;
@@ -375,9 +360,9 @@ static void note_lan(const mediated_packet_t *p)
 /* --- relations ------------------------------------------------------------ */
 
 static relation_t *relation_new(mediated_kind_t kind, device_id_t from, const wsc_addr_t *from_addr,
-                                const flow_t *to, const char *via)
+                                device_id_t to, const wsc_addr_t *to_addr, const char *via)
 {
-    lan_key_t key = lan_key(from, to->key.device);
+    lan_key_t key = lan_key(from, to);
     lan_pair_t *lan = wmem_map_lookup(lan_pairs, &key);
     relation_t *r;
 
@@ -388,9 +373,9 @@ static relation_t *relation_new(mediated_kind_t kind, device_id_t from, const ws
     r = wmem_new0(wmem_file_scope(), relation_t);
     r->kind = kind;
     r->from = from;
-    r->to = to->key.device;
+    r->to = to;
     r->from_addr = *from_addr;
-    r->to_addr = to->device_addr;
+    r->to_addr = *to_addr;
     r->via = via;
     r->direct = lan != NULL && lan->control;
     r->direct_packets = lan ? lan->packets : 0;
@@ -438,13 +423,55 @@ static void weigh_endpoint(endpoint_t *endpoint)
             if (i == j || !relayed(x, y))
                 continue;
             r = find_relation(MEDIATED_RELAY, x->key.device, y->key.device, endpoint->name);
-            if (r == NULL &&
-                (r = relation_new(MEDIATED_RELAY, x->key.device, &x->device_addr, y, endpoint->name)) == NULL)
+            if (r == NULL && (r = relation_new(MEDIATED_RELAY, x->key.device, &x->device_addr, y->key.device,
+                                               &y->device_addr, endpoint->name)) == NULL)
                 return;
             if (r->events != x->packets + y->packets) {
                 r->events = x->packets + y->packets;
                 changed(r);
             }
+        }
+    }
+}
+
+/* A pair the correlator found: its relation, created or brought up to date. */
+static void take_pair(void *ctx _U_, const correlator_pair_t *pair)
+{
+    const char *via = pair->provider >= 1 && pair->provider <= vias->len ? g_ptr_array_index(vias, pair->provider - 1) : NULL;
+    wsc_addr_t from_addr, to_addr;
+    relation_t *r;
+
+    if (via == NULL || !devices_addr(devices_by_id(pair->a), &from_addr) ||
+        !devices_addr(devices_by_id(pair->b), &to_addr))
+        return;                             /* a device since recycled: nothing to name it by */
+    r = find_relation(MEDIATED_CORRELATED, pair->a, pair->b, via);
+    if (r == NULL && (r = relation_new(MEDIATED_CORRELATED, pair->a, &from_addr, pair->b, &to_addr, via)) == NULL)
+        return;
+    if (r->withdrawn || r->events != pair->events || r->score != pair->score) {
+        r->withdrawn = false;
+        r->events = pair->events;
+        r->expected = pair->expected;
+        r->score = pair->score;
+        changed(r);
+    }
+    r->found = true;
+}
+
+/* The correlated pairs as the correlator decides with what it has seen;
+ * pairs found before but not now are withdrawn. */
+static void decide_correlated(bool final)
+{
+    if (correlator == NULL || (!final && correlator_version(correlator) == decided_version))
+        return;
+    decided_version = correlator_version(correlator);
+    for (unsigned i = 0; i < n_relations; i++)
+        relations[i]->found = false;
+    correlator_pairs(correlator, take_pair, NULL);
+    for (unsigned i = 0; i < n_relations; i++) {
+        relation_t *r = relations[i];
+        if (r->kind == MEDIATED_CORRELATED && !r->found && !r->withdrawn) {
+            r->withdrawn = true;
+            changed(r);
         }
     }
 }
@@ -456,104 +483,13 @@ void mediated_settle(void)
     for (guint i = 0; i < dirty_endpoints->len; i++)
         weigh_endpoint(g_ptr_array_index(dirty_endpoints, i));
     g_ptr_array_set_size(dirty_endpoints, 0);
+    decide_correlated(false);
 }
 
-static activity_t *activity_of(device_id_t device, const char *via)
+void mediated_finish(void)
 {
-    activity_key_t probe;
-    activity_t *activity;
-
-    memset(&probe, 0, sizeof(probe));
-    probe.device = device;
-    probe.via = via;
-    activity = wmem_map_lookup(activities, &probe);
-    if (activity == NULL) {
-        activity = wmem_new(wmem_file_scope(), activity_t);
-        activity->key = probe;
-        activity->last_out_ns = activity->last_in_ns = INT64_MIN / 2;
-        activity->bursts = 0;
-        wmem_map_insert(activities, &activity->key, activity);
-    }
-    return activity;
-}
-
-static bursts_t *bursts_of(const char *via)
-{
-    bursts_t *bursts = wmem_map_lookup(bursts_by_via, via);
-
-    if (bursts == NULL) {
-        bursts = wmem_new0(wmem_file_scope(), bursts_t);
-        wmem_map_insert(bursts_by_via, (void *)via, bursts);
-    }
-    return bursts;
-}
-
-static pair_t *pair_of(device_id_t a, device_id_t b, const char *via)
-{
-    pair_key_t probe;
-    pair_t *pair;
-
-    memset(&probe, 0, sizeof(probe));
-    probe.a = a;
-    probe.b = b;
-    probe.via = via;
-    pair = wmem_map_lookup(pairs, &probe);
-    if (pair == NULL) {
-        pair = wmem_new0(wmem_file_scope(), pair_t);
-        pair->key = probe;
-        wmem_map_insert(pairs, &pair->key, pair);
-    }
-    return pair;
-}
-
-/* A push to `flow`'s device: which other devices' bursts came just before?
- * A pair counts when at least half of the first device's bursts were followed
- * by a push, so two devices that are merely busy with the same provider
- * rarely qualify by chance. */
-static void credit_push(const flow_t *flow, int64_t ts_ns)
-{
-    bursts_t *bursts = bursts_of(flow->via);
-
-    for (unsigned i = 0; i < bursts->n; i++) {
-        const burst_t *burst = &bursts->ring[i];
-        pair_t *pair;
-        if (burst->device == flow->key.device || ts_ns - burst->ts_ns < 0 || ts_ns - burst->ts_ns > window_ns)
-            continue;
-        pair = pair_of(burst->device, flow->key.device, flow->via);
-        pair->events++;
-        if (pair->events >= min_events && 2 * pair->events >= activity_of(burst->device, flow->via)->bursts) {
-            if (pair->relation == NULL)
-                pair->relation = relation_new(MEDIATED_CORRELATED, burst->device, &burst->addr, flow, flow->via);
-            if (pair->relation != NULL) {
-                pair->relation->events = pair->events;
-                changed(pair->relation);
-            }
-        }
-    }
-}
-
-static void note_activity(flow_t *flow, const mediated_packet_t *p)
-{
-    activity_t *activity = flow->activity;
-    bursts_t *bursts;
-
-    if (activity == NULL || activity->key.via != flow->via)    /* the label may have changed */
-        activity = flow->activity = activity_of(p->device, flow->via);
-
-    if (p->outbound) {
-        if (p->ts_ns - activity->last_out_ns > QUIET_NS) {      /* the device starts talking */
-            activity->bursts++;
-            bursts = bursts_of(flow->via);
-            bursts->ring[bursts->next] = (burst_t){ p->device, p->device_addr, p->ts_ns };
-            bursts->next = (bursts->next + 1) % MAX_BURSTS;
-            bursts->n = MIN(bursts->n + 1, MAX_BURSTS);
-        }
-        activity->last_out_ns = p->ts_ns;
-    } else {
-        if (p->ts_ns - activity->last_in_ns > QUIET_NS && p->ts_ns - activity->last_out_ns > QUIET_NS)
-            credit_push(flow, p->ts_ns);                        /* the cloud starts talking */
-        activity->last_in_ns = p->ts_ns;
-    }
+    mediated_settle();
+    decide_correlated(true);    /* later bursts and pushes change the odds without new events */
 }
 
 flow_t *mediated_observe(const mediated_packet_t *p)
@@ -570,8 +506,10 @@ flow_t *mediated_observe(const mediated_packet_t *p)
     if (flow == NULL && (flow = flow_new(p)) == NULL)
         return NULL;
     last_flow = flow;
-    if (flow->packets % RELABEL_EVERY == 0)
+    if (flow->packets % RELABEL_EVERY == 0) {
         relabel(flow, p->frame);            /* names learned later change the label */
+        flow->via_id = via_id(flow->via);
+    }
     flow->packets++;
     flow->last_ns = p->ts_ns;
     if (p->outbound)
@@ -582,7 +520,8 @@ flow_t *mediated_observe(const mediated_packet_t *p)
         flow->endpoint->dirty = true;
         g_ptr_array_add(dirty_endpoints, flow->endpoint);
     }
-    note_activity(flow, p);
+    if (correlator != NULL)
+        correlator_packet(correlator, p->device, flow->via_id, flow->endpoint_id, p->outbound, p->bytes, p->ts_ns);
     if (++packets_seen % SETTLE_EVERY == 0)
         mediated_settle();
     return flow;
@@ -597,7 +536,7 @@ unsigned mediated_flow_relations(const flow_t *flow, const relation_t **out, uns
         bool involved = r->from == flow->key.device || r->to == flow->key.device;
         bool same_way = r->kind == MEDIATED_RELAY ? (flow->endpoint != NULL && r->via == flow->endpoint->name)
                                                   : r->via == flow->via;
-        if (involved && same_way && !r->direct)
+        if (involved && same_way && !r->direct && !r->withdrawn)
             out[n++] = r;
     }
     return n;

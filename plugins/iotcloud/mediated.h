@@ -7,9 +7,11 @@
  *
  * - relay: two devices exchange traffic with the same remote address and port
  *   at the same time, one mostly sending, the other mostly receiving;
- * - correlated: device A starts a burst towards provider P and, within the
- *   window, P starts pushing to device B (B sent nothing to P just before);
- *   at least min_events times, and after at least half of A's bursts to P.
+ * - correlated: device A's bursts towards provider P are followed by P
+ *   pushing device B (B sent nothing to P just before) more often than
+ *   chance allows: correlate.h decides, from every packet between a device
+ *   and a remote end, and gives each pair its events, the events expected by
+ *   chance and a score.
  *
  * Pairs that also talk directly on the LAN are reported as direct, not as
  * mediated: TCP between them, or UDP both ways outside the discovery
@@ -39,7 +41,11 @@ typedef struct relation {
     wsc_addr_t  from_addr;
     wsc_addr_t  to_addr;
     const char *via;            /* "54.194.162.98:2048", or the provider ("AWS") */
-    unsigned    events;         /* correlated: bursts followed by a push; relay: packets of both flows */
+    unsigned    events;         /* correlated: pushes after the bursts; relay: packets of both flows */
+    double      expected;       /* correlated: events expected by chance */
+    double      score;          /* correlated: -log10 of the p-value (after the threshold correction) */
+    bool        withdrawn;      /* correlated: found earlier in the pass, not with what was seen since */
+    bool        found;          /* scratch of the decision */
     unsigned    direct_packets; /* control packets the pair exchanged on the LAN */
     bool        direct;         /* the pair also talks on the LAN: not only through the cloud */
     uint64_t    stamp;          /* mediated_clock() at its last change */
@@ -73,7 +79,13 @@ typedef struct {
     delta_distance_geo_t geo;
 } remote_info_t;
 
-void mediated_reset(double window_seconds, unsigned min_events);
+typedef struct {
+    double   window_seconds;    /* a push counts up to this long after a burst */
+    unsigned min_events;        /* events a correlated pair needs at least */
+    double   alpha;             /* significance level of the correlated pairs */
+} mediated_params_t;
+
+void mediated_reset(const mediated_params_t *params);
 
 /* First pass: count the packet in its flow (created on first sight; NULL
  * when the table is full or the packet stays on the LAN). The flow's remote
@@ -89,6 +101,9 @@ const relation_t *mediated_relation(unsigned index);
 /* Weighs relay candidates now (it is otherwise done every few hundred
  * packets); the end of the first pass calls it. */
 void mediated_settle(void);
+/* The end of the first pass (the first frame of a later one): every
+ * relation decided on everything seen. */
+void mediated_finish(void);
 /* Relations change (found, more events, found to talk directly) as the
  * first pass goes on; every change ticks the clock. */
 uint64_t mediated_clock(void);

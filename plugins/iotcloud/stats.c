@@ -155,7 +155,31 @@ static void draw_relation(stats_tree *st, const instance_t *in, const relation_t
     if (r->direct)
         set_stat_node(st, line, in->st_direct, FALSE, (gint)r->direct_packets);
     else
-        set_stat_node(st, line, in->st_mediated, FALSE, (gint)r->events);
+        set_stat_node(st, line, in->st_mediated, FALSE, r->withdrawn ? 0 : (gint)r->events);
+}
+
+/* Final relations: a correlated pair's line gets one line under it that says
+ * how many of its events chance explains ("3 events, 0.09 expected by chance,
+ * score 4.2"); in one pass these numbers still move, so only a later pass
+ * draws it. */
+static void draw_final_relation(stats_tree *st, const instance_t *in, const relation_t *r)
+{
+    char line[256], chance[128];
+    int node;
+
+    if (r->withdrawn)
+        return;
+    relation_line(r, line, sizeof(line));
+    if (r->direct) {
+        set_stat_node(st, line, in->st_direct, FALSE, (gint)r->direct_packets);
+        return;
+    }
+    node = set_stat_node(st, line, in->st_mediated, TRUE, (gint)r->events);
+    if (r->kind == MEDIATED_CORRELATED) {
+        snprintf(chance, sizeof(chance), "%u events, %.2f expected by chance, score %.1f", r->events, r->expected,
+                 r->score);
+        set_stat_node(st, chance, node, FALSE, (gint)r->events);
+    }
 }
 
 static void draw_changed(void *ctx, const relation_t *r)
@@ -175,7 +199,7 @@ static void draw_relations(stats_tree *st, instance_t *in, const iotcloud_tap_t 
             return;
         in->relations_drawn = true;
         for (unsigned i = 0; i < mediated_count(); i++)
-            draw_relation(st, in, mediated_relation(i));
+            draw_final_relation(st, in, mediated_relation(i));
         return;
     }
     if (mediated_clock() != in->relations_seen) {

@@ -132,7 +132,8 @@ static void collect_cloud_nodes(const inventory_t *inv, GHashTable *providers, G
     for (unsigned i = 0; i < mediated_count(); i++) {
         const relation_t *r = mediated_relation(i);
 
-        if (r == NULL || (inventory_by_id(inv, r->from) == NULL && inventory_by_id(inv, r->to) == NULL))
+        if (r == NULL || r->withdrawn ||
+            (inventory_by_id(inv, r->from) == NULL && inventory_by_id(inv, r->to) == NULL))
             continue;
         g_hash_table_add(r->kind == MEDIATED_RELAY ? relays : providers, (gpointer)r->via);
     }
@@ -331,7 +332,8 @@ static void put_relations(FILE *out, const inventory_t *inv)
     for (unsigned i = 0; i < mediated_count(); i++) {
         const relation_t *r = mediated_relation(i);
 
-        if (r != NULL && (inventory_by_id(inv, r->from) != NULL || inventory_by_id(inv, r->to) != NULL))
+        if (r != NULL && !r->withdrawn &&
+            (inventory_by_id(inv, r->from) != NULL || inventory_by_id(inv, r->to) != NULL))
             put_relation(out, inv, r);
     }
 }
@@ -344,7 +346,7 @@ static GHashTable *pushed_devices(const inventory_t *inv)
     for (unsigned i = 0; i < mediated_count(); i++) {
         const relation_t *r = mediated_relation(i);
 
-        if (r != NULL && !r->direct && inventory_by_id(inv, r->from) != NULL)
+        if (r != NULL && !r->direct && !r->withdrawn && inventory_by_id(inv, r->from) != NULL)
             g_hash_table_add(pushed, GUINT_TO_POINTER(r->to));
     }
     return pushed;

@@ -238,8 +238,15 @@ static void put_relation(json_dumper *d, const relation_t *r)
     member_string(d, "via", r->via);
     member_uint(d, "events", r->events);
     member_uint(d, "direct_packets", r->direct_packets);
-    /* Room for a correlation score (schema: number or null); the analysis gives none yet. */
-    member_null(d, "score");
+    if (r->kind == MEDIATED_CORRELATED) {       /* against chance (correlate.h) */
+        json_dumper_set_member_name(d, "score");
+        json_dumper_value_double(d, r->score);
+        json_dumper_set_member_name(d, "expected");
+        json_dumper_value_double(d, r->expected);
+    } else {
+        member_null(d, "score");
+        member_null(d, "expected");
+    }
     json_dumper_end_object(d);
 }
 
@@ -252,7 +259,7 @@ static void put_relations(json_dumper *d, const inventory_t *inv, const char *na
     for (unsigned i = 0; i < mediated_count(); i++) {
         const relation_t *r = mediated_relation(i);
 
-        if (r == NULL || r->direct != direct)
+        if (r == NULL || r->withdrawn || r->direct != direct)
             continue;
         if (inventory_by_id(inv, r->from) == NULL && inventory_by_id(inv, r->to) == NULL)
             continue;
