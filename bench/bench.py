@@ -4,6 +4,11 @@
     /usr/bin/python3 bench/bench.py                      # 200k packets, 7 interleaved runs
     /usr/bin/python3 bench/bench.py --packets 1000000 --runs 5
     /usr/bin/python3 bench/bench.py --callgrind          # also instructions per packet
+    /usr/bin/python3 bench/bench.py --callgrind --callgrind-only --groups "installed, unused"
+
+scripts/bench_in_root.sh runs it against the Wireshark of a Debian root
+(trixie: 4.4, sid: 4.6); the header names the tshark measured and the
+capture's SHA-256, so tables from different roots are seen to share a capture.
 
 Every case runs stock tshark on the same generated capture (bench/gen_bench.py),
 with a plugin folder holding the stock plugins plus the plugins the case names
@@ -14,6 +19,7 @@ valgrind counts the instructions each case spends per packet: the run on the
 first packet only is subtracted, leaving per-packet work without start-up.
 """
 import argparse
+import hashlib
 import os
 import statistics
 import subprocess
@@ -24,7 +30,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
-from wsenv import TShark, make_plugin_root, tshark_command  # noqa: E402
+from wsenv import BUILD, DATA_SUBDIR, WS_VERSION, TShark, make_plugin_root, tshark_command  # noqa: E402
 
 LUA_BASELINE = HERE / "delta_distance.lua"
 
@@ -130,8 +136,10 @@ def main():
     parser.add_argument("--callgrind-only", action="store_true", help="skip the timed runs")
     parser.add_argument("--groups", nargs="*", default=list(GROUPS), help="which comparisons to run")
     args = parser.parse_args()
+    args.callgrind = args.callgrind or args.callgrind_only
 
-    capture = ensure_capture(args.packets)
+    # The timed runs' capture is only made when they run.
+    capture = None if args.callgrind_only else ensure_capture(args.packets)
     names = list(dict.fromkeys(name for group in args.groups for name in GROUPS[group]))
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -156,12 +164,23 @@ def main():
                 startup = callgrind_instructions(sharks[name], argv + ["-c", "1"], tmp)
                 instructions[name] = (full - startup) / (args.callgrind_packets - 1)
 
-    print(f"Capture: {capture.name} ({args.packets} packets); {args.runs} interleaved runs; "
-          f"{os.cpu_count()} CPUs; tshark as {'root in a user namespace' if os.geteuid() == 0 else 'user'}")
+    print(f"tshark {'.'.join(map(str, WS_VERSION))}; {os.cpu_count()} CPUs; "
+          f"tshark as {'root in a user namespace' if os.geteuid() == 0 else 'user'}")
+    # The AS database is built only when fetched (scripts/fetch_asn_db.sh), and changes the cost.
+    print("Suite data: " + ", ".join(sorted(item.name for item in (BUILD / "data" / DATA_SUBDIR).iterdir())))
     if not args.callgrind_only:
+        print(f"Timed: {describe(capture)}; {args.runs} interleaved runs")
         print_timings(args.groups, samples)
     if instructions:
+        print(f"Callgrind: {describe(small)}")
         print_instructions(args.groups, instructions, args.callgrind_packets)
+
+
+def describe(capture):
+    """The capture's name and SHA-256: gen_bench.py's output depends on the
+    Python modules present (QUIC needs cryptography), so equal names are not
+    proof of equal bytes."""
+    return f"{capture.name} (sha256 {hashlib.sha256(capture.read_bytes()).hexdigest()[:16]})"
 
 
 def print_timings(groups, samples):

@@ -26,17 +26,6 @@ root=$(scripts/debian_root.sh "$suite" | tail -n 1)
 work=/home/$WSC_ROOT_USER/wireshark-iotcloud
 build=build-$suite
 
-# A fresh copy each run: files deleted here must not linger there.
-copy_tree() {
-    wsc_has_mounts "$root$work" && wsc_die "$root$work has mounts"
-    rm -rf --one-file-system "$root$work"
-    mkdir -p "$root$work"
-    tar -C . --exclude=./.git --exclude='./build*' --exclude=__pycache__ --exclude=.pytest_cache -cf - . \
-        | tar -C "$root$work" -xf -
-    copy_shared_captures
-    wsc_in_root "$root" chown -R "$WSC_ROOT_USER:" "$work" "$(dirname "$work")/shared"
-}
-
 # The accuracy tests read real captures from ../shared/captures beside the
 # repository; when they are there, they go to the same place in the root.
 copy_shared_captures() {
@@ -44,21 +33,14 @@ copy_shared_captures() {
     rm -rf --one-file-system "$shared"
     mkdir -p "$shared"
     [ -d ../shared/captures ] && cp -R ../shared/captures "$shared/" || :
+    wsc_in_root "$root" chown -R "$WSC_ROOT_USER:" "$(dirname "$work")/shared"
 }
 
-# As the unprivileged user: configure, build, and the whole pytest suite
-# (no cache or bytecode written into the copy).
-build_and_test() {
-    wsc_in_root "$root" setpriv --reuid="$WSC_ROOT_USER" --regid="$WSC_ROOT_USER" --init-groups \
-        env HOME="/home/$WSC_ROOT_USER" PYTHONDONTWRITEBYTECODE=1 WSC_BUILD_DIR="$build" sh -euc '
-            cd "$1"
-            cmake -S . -B "$WSC_BUILD_DIR" >"$WSC_BUILD_DIR.configure.log" 2>&1 \
-                || { cat "$WSC_BUILD_DIR.configure.log"; exit 1; }
-            cmake --build "$WSC_BUILD_DIR" -j 2 >"$WSC_BUILD_DIR.build.log" 2>&1 \
-                || { cat "$WSC_BUILD_DIR.build.log"; exit 1; }
-            grep -i "warning" "$WSC_BUILD_DIR.build.log" || :
-            pytest-3 -q -rs -p no:cacheprovider tests
-        ' sh "$work"
+# As the unprivileged user: the whole pytest suite against the build (no
+# cache written into the copy).
+run_tests() {
+    wsc_as_user "$root" WSC_BUILD_DIR="$build" sh -euc 'cd "$1" && pytest-3 -q -rs -p no:cacheprovider tests' \
+        sh "$work"
 }
 
 # As root in the root: cpack, dpkg -i, plain tshark, dpkg -r.
@@ -67,9 +49,10 @@ check_package() {
 }
 
 echo "test_in_root: $suite ($root)"
-copy_tree
+wsc_copy_tree "$root" "$work"
+copy_shared_captures
 status=0
-build_and_test || status=$?
+{ wsc_build_in_root "$root" "$work" "$build" && run_tests; } || status=$?
 check_package || status=$?
 [ "$status" -eq 0 ] && echo "test_in_root: $suite passed" || echo "test_in_root: $suite FAILED" >&2
 exit "$status"

@@ -12,6 +12,7 @@
 
 #include <wireshark.h>
 #include <epan/packet.h>
+#include <wiretap/wtap.h>   /* wtap_rec, WTAP_ENCAP_*: epan/packet.h no longer brings them from 4.4 */
 
 #include "core/ip_peek.h"
 
