@@ -71,4 +71,15 @@ static inline const char *wsc_manuf_name_if_known(const uint8_t *mac, size_t len
 #define WSC_HAVE_PLUGIN_DESCRIBE 0
 #endif
 
+/* A stat_tap_ui's init callback (tshark -z NAME,...) returns whether it took
+ * its argument from 4.6 on, nothing before: declare it with
+ * WSC_STAT_TAP_INIT_T and end it with WSC_STAT_TAP_INIT_DONE. */
+#if WSC_WS_AT_LEAST(4, 6)
+#define WSC_STAT_TAP_INIT_T     bool
+#define WSC_STAT_TAP_INIT_DONE  return true
+#else
+#define WSC_STAT_TAP_INIT_T     void
+#define WSC_STAT_TAP_INIT_DONE  return
+#endif
+
 #endif /* WSC_WS_COMPAT_H */

@@ -75,7 +75,12 @@ my ($package, $epoch) = describe_package(dirname($in_paths[0]) . '/package.json'
 # refuses a build_epoch of 0).
 $epoch ||= (sort { $b <=> $a } map { (stat $_)[9] // 0 } @in_paths)[0] || time;
 
-require MaxMind::DB::Writer::Tree;
+{
+    # Debian 13 and later: MaxMind announces its writer is no longer maintained
+    # (a "deprecated" warning on load); the databases it writes are unchanged.
+    no warnings 'deprecated';
+    require MaxMind::DB::Writer::Tree;
+}
 my $tree = MaxMind::DB::Writer::Tree->new(
     ip_version               => 6,
     record_size              => 28,

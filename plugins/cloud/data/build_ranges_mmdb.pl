@@ -271,7 +271,12 @@ for my $d ($newest_date, $format_date // '') {
     }
 }
 
-require MaxMind::DB::Writer::Tree;
+{
+    # Debian 13 and later: MaxMind announces its writer is no longer maintained
+    # (a "deprecated" warning on load); the databases it writes are unchanged.
+    no warnings 'deprecated';
+    require MaxMind::DB::Writer::Tree;
+}
 my $tree = MaxMind::DB::Writer::Tree->new(
     ip_version               => 6,
     record_size              => 28,

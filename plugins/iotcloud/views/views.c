@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 
+#include "core/ws_compat.h"
 #include "views.h"
 
 typedef struct {
@@ -66,7 +67,7 @@ static void instance_finish(void *tapdata)
 }
 
 /* "iotcloud,json" or "iotcloud,json,ip.addr == 192.168.1.5". */
-static void view_init(const char *opt_arg, void *userdata)
+static WSC_STAT_TAP_INIT_T view_init(const char *opt_arg, void *userdata)
 {
     const view_t *view = userdata;
     size_t len = strlen(view->cli);
@@ -87,6 +88,7 @@ static void view_init(const char *opt_arg, void *userdata)
         instance_finish(in);
         exit(1);
     }
+    WSC_STAT_TAP_INIT_DONE;
 }
 
 void iotcloud_views_register(void)
