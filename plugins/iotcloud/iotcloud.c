@@ -17,6 +17,7 @@
 #include <wsutil/report_message.h>
 
 #include "core/addr.h"
+#include "core/budget.h"
 #include "core/datafile.h"
 #include "core/field_set.h"
 #include "core/fields.h"
@@ -71,10 +72,23 @@ static const char *pref_window_text = "2";
 static wsc_double_pref_t correlation_window = {
     .name = "iotcloud.correlation_window", .min = 0.001, .max = 3600.0, .value = 2.0,
 };
-static guint pref_min_events = 2;
+static guint pref_min_events_raw = 2;
+static wsc_uint_pref_t min_events = {
+    .name = "iotcloud.correlation_min_events", .min = 1, .max = 1000, .value = 2,
+};
 
 static const char *pref_local_networks = "";
-static guint pref_max_devices = DEFAULT_MAX_DEVICES;
+/* Wireshark takes any 32-bit value: ranges are checked on apply (a device
+ * table of 4294967295 entries would not fit in memory). */
+static guint pref_max_devices_raw = DEFAULT_MAX_DEVICES;
+static wsc_uint_pref_t max_devices = {
+    .name = "iotcloud.max_devices", .min = 16, .max = 1000000, .value = DEFAULT_MAX_DEVICES,
+};
+static guint pref_budget_raw = WSC_BUDGET_DEFAULT_MIB;
+static wsc_uint_pref_t budget = {
+    .name = "iotcloud.memory_budget", .min = WSC_BUDGET_MIN_MIB, .max = WSC_BUDGET_MAX_MIB,
+    .value = WSC_BUDGET_DEFAULT_MIB,
+};
 
 static user_rule_t *user_rules;
 static guint n_user_rules;
@@ -372,6 +386,10 @@ static void iotcloud_prefs_apply(void)
 {
     wsc_local_networks_apply("iotcloud.local_networks", pref_local_networks);
     wsc_double_pref_apply(&correlation_window, pref_window_text);
+    wsc_uint_pref_apply(&min_events, pref_min_events_raw);
+    wsc_uint_pref_apply(&max_devices, pref_max_devices_raw);
+    if (wsc_uint_pref_apply(&budget, pref_budget_raw))
+        wsc_budget_set_mib(budget.value);
     if (rules == NULL)
         rebuild_rules();
 }
@@ -381,8 +399,8 @@ static void iotcloud_init(void)
     for (guint i = 0; i < retired_rules->len; i++)
         rules_free(g_ptr_array_index(retired_rules, i));
     g_ptr_array_set_size(retired_rules, 0);
-    devices_reset(pref_max_devices);
-    mediated_reset(correlation_window.value, pref_min_events);
+    devices_reset(max_devices.value);
+    mediated_reset(correlation_window.value, min_events.value);
     relations_settled = false;
 }
 
@@ -446,14 +464,19 @@ void iotcloud_register(void)
         "(comma-separated, e.g. 198.51.100.0/24): their hosts are devices, and the cloud protocol "
         "never labels them.", &pref_local_networks);
     prefs_register_uint_preference(module, "max_devices", "Most devices tracked",
-        "Devices remembered per capture; past this the oldest makes room (default 10000).",
-        10, &pref_max_devices);
+        "Devices remembered per capture, 16 to 1000000; past this the oldest makes room (default 10000). "
+        "The memory budget may hold fewer.", 10, &pref_max_devices_raw);
+    prefs_register_uint_preference(module, "memory_budget", "Memory budget (MiB)",
+        "What the whole suite (Delta Distance, Cloud, IoT Cloud) may keep per capture, 16 to 4096 MiB "
+        "(default 128): every table of devices, addresses, names, conversations and statistic lines "
+        "has a share of it, and past its share makes room or takes no more. Applies to the next "
+        "capture opened.", 10, &pref_budget_raw);
     prefs_register_string_preference(module, "correlation_window", "Correlation window (seconds)",
         "How soon after a device's burst to a provider a push from that provider to another device "
-        "counts as caused by it (default 2).", &pref_window_text);
+        "counts as caused by it, 0.001 to 3600 (default 2).", &pref_window_text);
     prefs_register_uint_preference(module, "correlation_min_events", "Correlated events needed",
-        "Bursts followed by a push needed before two devices are reported as correlated (default 2).",
-        10, &pref_min_events);
+        "Bursts followed by a push needed before two devices are reported as correlated, 1 to 1000 "
+        "(default 2).", 10, &pref_min_events_raw);
     rules_uat = uat_new("IoT Cloud device rules",
         sizeof(user_rule_t),
         "iotcloud_device_rules",    /* file in the profile folder */
