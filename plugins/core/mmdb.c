@@ -58,7 +58,8 @@ static bool type_matches(const char *database_type, const char *type_word)
  * separator before the data must be zeros. A database built by this suite
  * also carries the SHA-256 of everything before its metadata (in its
  * description, under CHECKSUM_KEY: build_ranges_mmdb.pl writes it), which
- * catches any changed byte, in the data too.
+ * catches any changed byte, in the data too; when it matches, the file is
+ * the one the build wrote and the walk is spared.
  */
 
 /* The SHA-256 the build recorded (64 hex digits), or NULL. */
@@ -73,20 +74,20 @@ static const char *recorded_checksum(const MMDB_s *mmdb)
     return NULL;
 }
 
-static bool checksum_matches(const MMDB_s *mmdb, size_t covered, char **why)
+typedef enum { CHECKSUM_NONE, CHECKSUM_MATCHES, CHECKSUM_DIFFERS } checksum_t;
+
+static checksum_t check_checksum(const MMDB_s *mmdb, size_t covered)
 {
     const char *recorded = recorded_checksum(mmdb);
     char *computed;
     bool same;
 
     if (recorded == NULL)
-        return true;                    /* not one of ours: the walk alone */
+        return CHECKSUM_NONE;
     computed = g_compute_checksum_for_data(G_CHECKSUM_SHA256, mmdb->file_content, covered);
     same = g_ascii_strcasecmp(computed, recorded) == 0;
-    if (!same)
-        *why = g_strdup("its content does not match the SHA-256 recorded when it was built (changed or damaged)");
     g_free(computed);
-    return same;
+    return same ? CHECKSUM_MATCHES : CHECKSUM_DIFFERS;
 }
 
 typedef struct {
@@ -195,8 +196,15 @@ static bool verify(const MMDB_s *mmdb, char **why)
         *why = g_strdup("no metadata marker where the metadata starts");
         return false;
     }
-    if (!checksum_matches(mmdb, (size_t)(marker - mmdb->file_content), why))
+    switch (check_checksum(mmdb, (size_t)(marker - mmdb->file_content))) {
+    case CHECKSUM_MATCHES:
+        return true;                    /* byte for byte what the build wrote (and checked) */
+    case CHECKSUM_DIFFERS:
+        *why = g_strdup("its content does not match the SHA-256 recorded when it was built (changed or damaged)");
         return false;
+    case CHECKSUM_NONE:
+        break;                          /* not one of ours: the walk tells */
+    }
     if (memcmp(mmdb->file_content + tree_bytes, zeros, SEPARATOR_BYTES) != 0) {
         *why = g_strdup("the separator between its search tree and its data is not zeros");
         return false;
