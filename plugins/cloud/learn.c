@@ -60,8 +60,11 @@ static void match_chain(const char *const *chain, unsigned n, const cloud_patter
 
 static void bind_names(const wsc_addr_t *addr, uint32_t frame, const chain_t *chain)
 {
-    cloud_host_t *host = cloud_hosts_entry(addr);
+    cloud_host_t *host;
 
+    if (chain->hostname == NULL)
+        return;                     /* the names' share of the budget is spent: nothing new is learned */
+    host = cloud_hosts_entry(addr);
     if (host != NULL)
         cloud_host_bind_name(host, frame, chain->hostname, &chain->label);
 }
@@ -188,8 +191,11 @@ static void walk_chain(const answers_t *answers, const record_t *address, const 
     }
     out->owner = address->owner;
     out->owner_hash = address->owner_hash;
-    out->hostname = cloud_intern(chain[MAX_CHAIN - n], strlen(chain[MAX_CHAIN - n]));
-    match_chain(&chain[MAX_CHAIN - n], n, patterns, &out->label);
+    out->hostname = cloud_intern_name(chain[MAX_CHAIN - n]);
+    if (out->hostname != NULL)      /* else nothing is bound: spare the matching */
+        match_chain(&chain[MAX_CHAIN - n], n, patterns, &out->label);
+    else
+        memset(&out->label, 0, sizeof(out->label));
 }
 
 static void learn_ptr(const record_t *r, uint32_t frame, const cloud_patterns_t *patterns)
@@ -199,7 +205,7 @@ static void learn_ptr(const record_t *r, uint32_t frame, const cloud_patterns_t 
 
     if (!reverse_name_addr(r->owner, &reversed) || !wsc_is_remote_host(&reversed))
         return;                     /* ec2-54-194-162-98.eu-west-1.compute.amazonaws.com */
-    chain.hostname = cloud_intern(r->cname, strlen(r->cname));
+    chain.hostname = cloud_intern_name(r->cname);
     match_chain(&r->cname, 1, patterns, &chain.label);
     bind_names(&reversed, frame, &chain);
 }
@@ -250,7 +256,7 @@ static void learn_server_name(const wsc_addr_t *server, uint32_t frame, const ch
 {
     chain_t chain;
 
-    chain.hostname = cloud_intern(name, strlen(name));
+    chain.hostname = cloud_intern_name(name);
     match_chain(&name, 1, patterns, &chain.label);
     bind_names(server, frame, &chain);
 }

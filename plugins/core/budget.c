@@ -10,12 +10,12 @@
  * (hosts and names; flows and the relations they feed) get their shares
  * side by side, so no flood reaches more than about half of the budget. */
 static const unsigned share_percent[WSC_SHARE_COUNT] = {
-    [WSC_SHARE_DEVICES]   = 10,
+    [WSC_SHARE_DEVICES]   = 15,
     [WSC_SHARE_HOSTS]     = 15,
     [WSC_SHARE_NAMES]     = 15,
     [WSC_SHARE_RTT]       = 20,
     [WSC_SHARE_FLOWS]     = 20,
-    [WSC_SHARE_RELATIONS] = 15,
+    [WSC_SHARE_RELATIONS] = 10,
     [WSC_SHARE_LINES]     = 5,
 };
 

@@ -6,10 +6,11 @@
 #include <wireshark.h>
 #include <epan/wmem_scopes.h>
 
+#include "core/budget.h"
 #include "core/hash.h"
 #include "mediated.h"
 
-#define MAX_FLOWS           200000
+#define MAX_FLOWS           200000      /* at most; the memory budget may allow fewer */
 #define MAX_ENDPOINT_FLOWS  8           /* devices tracked per remote address and port */
 #define MAX_RELATIONS       1000
 #define MAX_BURSTS          16          /* recent burst starts kept per provider */
@@ -126,6 +127,13 @@ static unsigned    n_relations, packets_seen;
 static int64_t     window_ns = 2 * INT64_C(1000000000);
 static unsigned    min_events = 2;
 static flow_t     *last_flow;           /* consecutive packets are mostly of one flow */
+/* Caps from the memory budget (core/budget.h). Flows, activities and LAN
+ * pairs refuse new entries past theirs (flows keep pointers to their
+ * activities); burst rings and candidate pairs are swept of the entries
+ * that no longer count (rings with no burst in the window, pairs without a
+ * relation), which frees them. */
+static unsigned    max_flows, max_activities, max_rings, max_pairs, max_lan_pairs;
+static int64_t     rings_swept_ns;      /* rings go stale with time: one sweep a window at most */
 
 #define KEY_HASH(type) \
     static guint type##_hash(gconstpointer k) { return wsc_hash_bytes(k, sizeof(type##_t)); } \
@@ -156,6 +164,14 @@ void mediated_reset(double window_seconds, unsigned events)
     last_flow = NULL;
     window_ns = (int64_t)(window_seconds * 1e9);
     min_events = MAX(events, 1);
+    max_flows = MIN(MAX_FLOWS, wsc_budget_entries(WSC_SHARE_FLOWS, sizeof(flow_t) + sizeof(endpoint_t) +
+                                                  3 * WSC_MAP_ENTRY_BYTES + 2 * WSC_ADDR_STRLEN, 1024));
+    /* The relations' share, a quarter each. */
+    max_activities = wsc_budget_entries(WSC_SHARE_RELATIONS, 4 * (sizeof(activity_t) + WSC_MAP_ENTRY_BYTES), 256);
+    max_rings = wsc_budget_entries(WSC_SHARE_RELATIONS, 4 * (sizeof(bursts_t) + WSC_MAP_ENTRY_BYTES), 64);
+    max_pairs = wsc_budget_entries(WSC_SHARE_RELATIONS, 4 * (sizeof(pair_t) + WSC_MAP_ENTRY_BYTES), 1024);
+    max_lan_pairs = wsc_budget_entries(WSC_SHARE_RELATIONS, 4 * (sizeof(lan_pair_t) + WSC_MAP_ENTRY_BYTES), 256);
+    rings_swept_ns = INT64_MIN / 2;           /* "long ago", without overflow */
 }
 
 unsigned mediated_count(void) { return n_relations; }
@@ -286,7 +302,7 @@ static flow_t *flow_new(const mediated_packet_t *p)
     flow_t *flow;
     endpoint_t *endpoint;
 
-    if (wmem_map_size(flows) >= MAX_FLOWS)
+    if (wmem_map_size(flows) >= max_flows)
         return NULL;
     flow = wmem_new0(wmem_file_scope(), flow_t);
     flow_key_init(&flow->key, p);
@@ -359,6 +375,8 @@ static void note_lan(const mediated_packet_t *p)
         return;
     pair = wmem_map_lookup(lan_pairs, &key);
     if (pair == NULL) {
+        if (wmem_map_size(lan_pairs) >= max_lan_pairs)
+            return;
         pair = wmem_new0(wmem_file_scope(), lan_pair_t);
         pair->key = key;
         pair->related = related(key.lo, key.hi);
@@ -468,6 +486,8 @@ static activity_t *activity_of(device_id_t device, const char *via)
     probe.via = via;
     activity = wmem_map_lookup(activities, &probe);
     if (activity == NULL) {
+        if (wmem_map_size(activities) >= max_activities)
+            return NULL;
         activity = wmem_new(wmem_file_scope(), activity_t);
         activity->key = probe;
         activity->last_out_ns = activity->last_in_ns = INT64_MIN / 2;
@@ -477,11 +497,46 @@ static activity_t *activity_of(device_id_t device, const char *via)
     return activity;
 }
 
-static bursts_t *bursts_of(const char *via)
+/* Frees every map entry whose value `stale` says no longer counts. */
+static void sweep(wmem_map_t *map, bool (*stale)(const void *value, int64_t now_ns), int64_t now_ns)
+{
+    wmem_list_t *keys = wmem_map_get_keys(NULL, map);
+
+    for (wmem_list_frame_t *f = wmem_list_head(keys); f != NULL; f = wmem_list_frame_next(f)) {
+        const void *key = wmem_list_frame_data(f);
+        void *value = wmem_map_lookup(map, key);
+        if (stale(value, now_ns)) {
+            wmem_map_remove(map, key);
+            wmem_free(wmem_file_scope(), value);    /* the key is in the value, or a string kept elsewhere */
+        }
+    }
+    wmem_destroy_list(keys);
+}
+
+/* A ring whose newest burst is older than the window can credit no push. */
+static bool ring_stale(const void *value, int64_t now_ns)
+{
+    const bursts_t *b = value;
+
+    return b->n == 0 || now_ns - b->ring[(b->next + MAX_BURSTS - 1) % MAX_BURSTS].ts_ns > window_ns;
+}
+
+static bool pair_unrelated(const void *value, int64_t now_ns _U_)
+{
+    return ((const pair_t *)value)->relation == NULL;
+}
+
+static bursts_t *bursts_of(const char *via, int64_t now_ns)
 {
     bursts_t *bursts = wmem_map_lookup(bursts_by_via, via);
 
     if (bursts == NULL) {
+        if (wmem_map_size(bursts_by_via) >= max_rings && now_ns - rings_swept_ns > window_ns) {
+            sweep(bursts_by_via, ring_stale, now_ns);
+            rings_swept_ns = now_ns;
+        }
+        if (wmem_map_size(bursts_by_via) >= max_rings)
+            return NULL;
         bursts = wmem_new0(wmem_file_scope(), bursts_t);
         wmem_map_insert(bursts_by_via, (void *)via, bursts);
     }
@@ -499,6 +554,10 @@ static pair_t *pair_of(device_id_t a, device_id_t b, const char *via)
     probe.via = via;
     pair = wmem_map_lookup(pairs, &probe);
     if (pair == NULL) {
+        if (wmem_map_size(pairs) >= max_pairs)
+            sweep(pairs, pair_unrelated, 0);
+        if (wmem_map_size(pairs) >= max_pairs)
+            return NULL;
         pair = wmem_new0(wmem_file_scope(), pair_t);
         pair->key = probe;
         wmem_map_insert(pairs, &pair->key, pair);
@@ -512,16 +571,19 @@ static pair_t *pair_of(device_id_t a, device_id_t b, const char *via)
  * rarely qualify by chance. */
 static void credit_push(const flow_t *flow, int64_t ts_ns)
 {
-    bursts_t *bursts = bursts_of(flow->via);
+    bursts_t *bursts = wmem_map_lookup(bursts_by_via, flow->via);
 
-    for (unsigned i = 0; i < bursts->n; i++) {
+    for (unsigned i = 0; bursts != NULL && i < bursts->n; i++) {
         const burst_t *burst = &bursts->ring[i];
+        const activity_t *activity;
         pair_t *pair;
         if (burst->device == flow->key.device || ts_ns - burst->ts_ns < 0 || ts_ns - burst->ts_ns > window_ns)
             continue;
-        pair = pair_of(burst->device, flow->key.device, flow->via);
+        if ((pair = pair_of(burst->device, flow->key.device, flow->via)) == NULL)
+            continue;
         pair->events++;
-        if (pair->events >= min_events && 2 * pair->events >= activity_of(burst->device, flow->via)->bursts) {
+        activity = activity_of(burst->device, flow->via);
+        if (pair->events >= min_events && activity != NULL && 2 * pair->events >= activity->bursts) {
             if (pair->relation == NULL)
                 pair->relation = relation_new(MEDIATED_CORRELATED, burst->device, &burst->addr, flow, flow->via);
             if (pair->relation != NULL) {
@@ -539,14 +601,17 @@ static void note_activity(flow_t *flow, const mediated_packet_t *p)
 
     if (activity == NULL || activity->key.via != flow->via)    /* the label may have changed */
         activity = flow->activity = activity_of(p->device, flow->via);
+    if (activity == NULL)
+        return;                                                 /* past the cap: not followed */
 
     if (p->outbound) {
         if (p->ts_ns - activity->last_out_ns > QUIET_NS) {      /* the device starts talking */
             activity->bursts++;
-            bursts = bursts_of(flow->via);
-            bursts->ring[bursts->next] = (burst_t){ p->device, p->device_addr, p->ts_ns };
-            bursts->next = (bursts->next + 1) % MAX_BURSTS;
-            bursts->n = MIN(bursts->n + 1, MAX_BURSTS);
+            if ((bursts = bursts_of(flow->via, p->ts_ns)) != NULL) {
+                bursts->ring[bursts->next] = (burst_t){ p->device, p->device_addr, p->ts_ns };
+                bursts->next = (bursts->next + 1) % MAX_BURSTS;
+                bursts->n = MIN(bursts->n + 1, MAX_BURSTS);
+            }
         }
         activity->last_out_ns = p->ts_ns;
     } else {
