@@ -178,20 +178,28 @@ unsigned mediated_count(void) { return n_relations; }
 const relation_t *mediated_relation(unsigned index) { return index < n_relations ? relations[index] : NULL; }
 const remote_info_t *mediated_flow_remote(const flow_t *flow) { return &flow->remote_info; }
 
-/* Moves the relation to the newest end of the change list. */
-static void changed(relation_t *r)
+static void unlink_change(relation_t *r)
 {
-    r->stamp = ++change_clock;
-    if (r == newest_change)
-        return;
-    if (r->older != NULL || r->newer != NULL || r == oldest_change) {     /* unlink */
+    if (r->older != NULL || r->newer != NULL || r == oldest_change) {
         if (r->older != NULL)
             r->older->newer = r->newer;
         else
             oldest_change = r->newer;
         if (r->newer != NULL)
             r->newer->older = r->older;
+        else
+            newest_change = r->older;
     }
+    r->older = r->newer = NULL;
+}
+
+/* Moves the relation to the newest end of the change list. */
+static void changed(relation_t *r)
+{
+    r->stamp = ++change_clock;
+    if (r == newest_change)
+        return;
+    unlink_change(r);
     r->older = newest_change;
     r->newer = NULL;
     if (newest_change != NULL)
@@ -392,6 +400,32 @@ static void note_lan(const mediated_packet_t *p)
 
 /* --- relations ------------------------------------------------------------ */
 
+/* The table of relations is full: the one that changed longest ago makes
+ * room (a flood of made-up relations must not keep a later real one out),
+ * and is freed. Its pair may form it again. */
+static void forget_oldest_relation(void)
+{
+    relation_t *victim = oldest_change;
+    pair_key_t probe;
+    pair_t *pair;
+
+    if (victim == NULL)
+        return;
+    unlink_change(victim);
+    for (unsigned i = 0; i < n_relations; i++)
+        if (relations[i] == victim)
+            relations[i] = relations[--n_relations];
+    if (victim->kind == MEDIATED_CORRELATED) {
+        memset(&probe, 0, sizeof(probe));
+        probe.a = victim->from;
+        probe.b = victim->to;
+        probe.via = victim->via;
+        if ((pair = wmem_map_lookup(pairs, &probe)) != NULL && pair->relation == victim)
+            pair->relation = NULL;
+    }
+    wmem_free(wmem_file_scope(), victim);
+}
+
 static relation_t *relation_new(mediated_kind_t kind, device_id_t from, const wsc_addr_t *from_addr,
                                 const flow_t *to, const char *via)
 {
@@ -399,6 +433,8 @@ static relation_t *relation_new(mediated_kind_t kind, device_id_t from, const ws
     lan_pair_t *lan = wmem_map_lookup(lan_pairs, &key);
     relation_t *r;
 
+    if (n_relations == MAX_RELATIONS)
+        forget_oldest_relation();
     if (n_relations == MAX_RELATIONS)
         return NULL;
     if (lan != NULL)
