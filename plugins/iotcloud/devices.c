@@ -10,7 +10,7 @@
 #include "devices.h"
 
 #define MAX_ADDRS       4       /* addresses a device answers to; older ones are unbound */
-#define DEVICE_STRINGS  1024    /* a device's name, evidence values and evidence text, typically */
+#define DEVICE_STRINGS  768     /* a device's name, evidence values and evidence text, typically */
 #define GATEWAY_ADDRS   8       /* a MAC sending from more IPv4 addresses than this is a router's */
 
 struct device {

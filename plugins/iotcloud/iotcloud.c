@@ -197,8 +197,12 @@ static void queue_tap(const wsc_facts_t *facts, const mediated_packet_t *p, cons
     rec->outbound = p->outbound;
     rec->bytes = p->bytes;
     rec->time = pinfo->abs_ts;
-    if (flow != NULL)
+    if (flow != NULL) {
         rec->about = *mediated_flow_remote(flow);
+    } else if (p->peer == 0) {          /* past the flows' cap: asked for this packet alone */
+        cloud_label_at(&p->remote, facts->num, &rec->about.cloud);
+        rec->about.located = delta_distance_geo_at(&p->remote, facts->num, &rec->about.geo);
+    }
     rec->relations_final = !facts->first_pass;
     tap_queue_packet(iotcloud_tap, pinfo, rec);
 }
