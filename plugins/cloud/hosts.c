@@ -171,13 +171,17 @@ static void fill_from_databases(cloud_host_t *host, const wsc_addr_t *addr)
     lookup_asn(host, addr);
 }
 
-cloud_host_t *cloud_hosts_entry(const wsc_addr_t *addr)
+/* The address's entry, added when there is room; only learning makes room.
+ * Labels are asked on every pass: were they to evict, a later pass would
+ * push out the names the first pass learned before their frames came. */
+static cloud_host_t *host_of(const wsc_addr_t *addr, bool learning)
 {
     cloud_host_t *host = wmem_map_lookup(hosts, addr);
 
     if (host != NULL)
         return host;
-    make_room(sizeof(*host) + WSC_MAP_ENTRY_BYTES, NULL);
+    if (learning)
+        make_room(sizeof(*host) + WSC_MAP_ENTRY_BYTES, NULL);
     if (host_bytes + sizeof(*host) + WSC_MAP_ENTRY_BYTES > host_cap)
         return NULL;
     host = wmem_new(wmem_file_scope(), cloud_host_t);
@@ -193,9 +197,14 @@ cloud_host_t *cloud_hosts_entry(const wsc_addr_t *addr)
     return host;
 }
 
+cloud_host_t *cloud_hosts_entry(const wsc_addr_t *addr)
+{
+    return host_of(addr, true);
+}
+
 const cloud_host_t *cloud_hosts_lookup(const wsc_addr_t *addr, wmem_allocator_t *scratch)
 {
-    cloud_host_t *host = cloud_hosts_entry(addr);
+    cloud_host_t *host = host_of(addr, false);
 
     if (host == NULL) {             /* table full: answer without caching */
         host = wmem_new(scratch, cloud_host_t);
@@ -206,7 +215,7 @@ const cloud_host_t *cloud_hosts_lookup(const wsc_addr_t *addr, wmem_allocator_t 
 
 const cloud_host_t *cloud_hosts_lookup_into(const wsc_addr_t *addr, cloud_host_t *spare)
 {
-    cloud_host_t *host = cloud_hosts_entry(addr);
+    cloud_host_t *host = host_of(addr, false);
 
     if (host == NULL) {
         fill_from_databases(spare, addr);

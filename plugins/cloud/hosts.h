@@ -4,9 +4,11 @@
  * names learned from DNS, TLS and HTTP are added as they are seen. Every
  * later packet pays one hash lookup. The table lives as long as the capture
  * file and holds at most its share of the memory budget (core/budget.h),
- * counted in bytes: past it, the oldest addresses make room and are freed
- * (seen again, an address is looked up again and has lost its names; on a
- * later pass, its earlier frames show no name).
+ * counted in bytes. Learning a name makes room: the oldest addresses are
+ * evicted and freed (seen again, an address is looked up again and has lost
+ * its names; on a later pass, its earlier frames show no name). Asking for a
+ * label never evicts: past the cap, an address not cached is looked up in
+ * the databases on each packet, as if new.
  *
  * Names change: a CDN address serves one site, then another. Each host keeps
  * the few names bound to it with the frame that bound each, so every pass
@@ -69,14 +71,14 @@ typedef struct {
 void cloud_hosts_reset(void);
 void cloud_hosts_set_sources(const cloud_sources_t *sources);
 
-/* What is known about a global address (never NULL). The entry may be
- * evicted by the next lookup of another address: read it, do not keep it.
- * `scratch` holds the entry when the table has no room at all. */
+/* What is known about a global address (never NULL), cached when there is
+ * room. The entry may be evicted by the next name learned: read it, do not
+ * keep it. `scratch` holds the entry when the table is full. */
 const cloud_host_t *cloud_hosts_lookup(const wsc_addr_t *addr, wmem_allocator_t *scratch);
-/* The same, filling *spare when the table has no room at all. */
+/* The same, filling *spare when the table is full. */
 const cloud_host_t *cloud_hosts_lookup_into(const wsc_addr_t *addr, cloud_host_t *spare);
 
-/* The entry to record a learned name in; NULL when the table has no room. */
+/* The entry to record a learned name in, making room for it (first pass). */
 cloud_host_t *cloud_hosts_entry(const wsc_addr_t *addr);
 
 /* The name bound to the host as known at `frame`, or NULL. */
