@@ -54,8 +54,8 @@ static bool type_matches(const char *database_type, const char *type_word)
  * networks with another record. So a database is walked once when opened:
  * every node must be reached from the root (a redirected record leaves the
  * subtree it pointed to unreached), every record must point to a node, to
- * nothing, or to the start of a data record that decodes as a map, and the
- * separator before the data must be zeros. A database built by this suite
+ * nothing, or into the data section at a record that decodes as a map, and
+ * the separator before the data must be zeros. A database built by this suite
  * also carries the SHA-256 of everything before its metadata (in its
  * description, under CHECKSUM_KEY: build_ranges_mmdb.pl writes it), which
  * catches any changed byte, in the data too; when it matches, the file is
