@@ -21,6 +21,8 @@
 typedef struct {
     const char *owner;
     const char *cname;                      /* CNAME and PTR targets; NULL for A/AAAA */
+    uint32_t    owner_hash;                 /* name_hash(): names are compared by hash first */
+    uint32_t    cname_hash;
     wsc_addr_t  addr;                       /* A/AAAA records */
     bool        is_ptr;                     /* PTR: cname holds the name of the owner's address */
 } record_t;
@@ -35,6 +37,7 @@ typedef struct {
 /* Where a chain ends: the names bound to an owner's addresses. */
 typedef struct {
     const char   *owner;                    /* the chain's last name, the A record's owner */
+    uint32_t      owner_hash;
     const char   *hostname;                 /* the name the client asked for (interned) */
     cloud_label_t label;                    /* the pattern match nearest the address */
 } chain_t;
@@ -57,13 +60,33 @@ static void match_chain(const char *const *chain, unsigned n, const cloud_patter
 
 static void bind_names(const wsc_addr_t *addr, uint32_t frame, const chain_t *chain)
 {
-    cloud_host_t *host = cloud_hosts_entry(addr);
+    cloud_host_t *host;
 
+    if (chain->hostname == NULL)
+        return;                     /* the names' share of the budget is spent: nothing new is learned */
+    host = cloud_hosts_entry(addr);
     if (host != NULL)
         cloud_host_bind_name(host, frame, chain->hostname, &chain->label);
 }
 
 /* --- DNS ------------------------------------------------------------------ */
+
+/* A hash of a name that ignores case (FNV-1a): a message's names can share
+ * hundreds of leading bytes, so they are compared by hash before by text. */
+static uint32_t name_hash(const char *name)
+{
+    uint32_t h = 2166136261u;
+
+    for (; *name != '\0'; name++)
+        h = (h ^ (uint8_t)(*name >= 'A' && *name <= 'Z' ? *name + ('a' - 'A') : *name)) * 16777619u;
+    return h;
+}
+
+static bool same_name(const char *a, uint32_t a_hash, const char *b, uint32_t b_hash)
+{
+    /* A name usually comes back in the same case: a plain comparison first. */
+    return a_hash == b_hash && (strcmp(a, b) == 0 || g_ascii_strcasecmp(a, b) == 0);
+}
 
 static bool collect(void *ctx, const wsc_dns_record_t *rr)
 {
@@ -86,21 +109,23 @@ static bool collect(void *ctx, const wsc_dns_record_t *rr)
         if (rr->target[0] == '\0')
             return true;
         r->cname = wmem_strdup(answers->pool, rr->target);
+        r->cname_hash = name_hash(r->cname);
         r->is_ptr = rr->type == WSC_DNS_PTR;
         break;
     default:
         return true;
     }
     r->owner = wmem_strdup(answers->pool, rr->name);
+    r->owner_hash = name_hash(r->owner);
     return ++answers->n < MAX_RECORDS;
 }
 
 /* The CNAME record whose target is `name`, if any. */
-static const record_t *alias_of(const answers_t *answers, const char *name)
+static const record_t *alias_of(const answers_t *answers, const char *name, uint32_t hash)
 {
     for (unsigned i = 0; i < answers->n; i++) {
         const record_t *r = &answers->records[i];
-        if (!r->is_ptr && r->cname != NULL && g_ascii_strcasecmp(r->cname, name) == 0)
+        if (!r->is_ptr && r->cname != NULL && same_name(r->cname, r->cname_hash, name, hash))
             return r;
     }
     return NULL;
@@ -144,24 +169,33 @@ static bool reverse_name_addr(const char *name, wsc_addr_t *out)
 
 /* Walks back from an A record's owner to the name the client asked for,
  * stopping at the first name already on the chain (a CNAME loop). */
-static void walk_chain(const answers_t *answers, const char *owner, const cloud_patterns_t *patterns, chain_t *out)
+static void walk_chain(const answers_t *answers, const record_t *address, const cloud_patterns_t *patterns,
+                       chain_t *out)
 {
     const char *chain[MAX_CHAIN];
+    uint32_t hashes[MAX_CHAIN];
     unsigned n = 1;
 
-    chain[MAX_CHAIN - 1] = owner;
-    for (const record_t *alias = alias_of(answers, owner); alias != NULL && n < MAX_CHAIN;
-         alias = alias_of(answers, alias->owner)) {
+    chain[MAX_CHAIN - 1] = address->owner;
+    hashes[MAX_CHAIN - 1] = address->owner_hash;
+    for (const record_t *alias = alias_of(answers, address->owner, address->owner_hash);
+         alias != NULL && n < MAX_CHAIN; alias = alias_of(answers, alias->owner, alias->owner_hash)) {
         bool repeated = false;
         for (unsigned i = MAX_CHAIN - n; i < MAX_CHAIN && !repeated; i++)
-            repeated = g_ascii_strcasecmp(chain[i], alias->owner) == 0;
+            repeated = same_name(chain[i], hashes[i], alias->owner, alias->owner_hash);
         if (repeated)
             break;
-        chain[MAX_CHAIN - ++n] = alias->owner;
+        n++;
+        chain[MAX_CHAIN - n] = alias->owner;
+        hashes[MAX_CHAIN - n] = alias->owner_hash;
     }
-    out->owner = owner;
-    out->hostname = cloud_intern(chain[MAX_CHAIN - n], strlen(chain[MAX_CHAIN - n]));
-    match_chain(&chain[MAX_CHAIN - n], n, patterns, &out->label);
+    out->owner = address->owner;
+    out->owner_hash = address->owner_hash;
+    out->hostname = cloud_intern_name(chain[MAX_CHAIN - n]);
+    if (out->hostname != NULL)      /* else nothing is bound: spare the matching */
+        match_chain(&chain[MAX_CHAIN - n], n, patterns, &out->label);
+    else
+        memset(&out->label, 0, sizeof(out->label));
 }
 
 static void learn_ptr(const record_t *r, uint32_t frame, const cloud_patterns_t *patterns)
@@ -171,7 +205,7 @@ static void learn_ptr(const record_t *r, uint32_t frame, const cloud_patterns_t 
 
     if (!reverse_name_addr(r->owner, &reversed) || !wsc_is_remote_host(&reversed))
         return;                     /* ec2-54-194-162-98.eu-west-1.compute.amazonaws.com */
-    chain.hostname = cloud_intern(r->cname, strlen(r->cname));
+    chain.hostname = cloud_intern_name(r->cname);
     match_chain(&r->cname, 1, patterns, &chain.label);
     bind_names(&reversed, frame, &chain);
 }
@@ -193,8 +227,8 @@ static void learn_dns(const uint8_t *msg, size_t len, uint32_t frame, wmem_alloc
         }
         if (r->cname != NULL || !wsc_is_remote_host(&r->addr))
             continue;
-        if (chain.owner == NULL || g_ascii_strcasecmp(chain.owner, r->owner) != 0)
-            walk_chain(&answers, r->owner, patterns, &chain);   /* once per owner, not per address */
+        if (chain.owner == NULL || !same_name(chain.owner, chain.owner_hash, r->owner, r->owner_hash))
+            walk_chain(&answers, r, patterns, &chain);          /* once per owner, not per address */
         bind_names(&r->addr, frame, &chain);
     }
 }
@@ -222,7 +256,7 @@ static void learn_server_name(const wsc_addr_t *server, uint32_t frame, const ch
 {
     chain_t chain;
 
-    chain.hostname = cloud_intern(name, strlen(name));
+    chain.hostname = cloud_intern_name(name);
     match_chain(&name, 1, patterns, &chain.label);
     bind_names(server, frame, &chain);
 }

@@ -3,6 +3,9 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <wireshark.h>
 #include <wsutil/filesystem.h>
@@ -11,7 +14,6 @@
 
 #define MAX_COLUMNS     32
 #define MAX_LINE        8192            /* longer lines are refused, not truncated */
-#define MAX_FILE_BYTES  (64 * 1024 * 1024)
 
 char *wsc_datafile_find(const char *name)
 {
@@ -28,6 +30,89 @@ char *wsc_datafile_find(const char *name)
     }
     g_free(relative);
     return path;
+}
+
+static const char *kind_of(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return "a folder";
+    if (S_ISFIFO(mode))
+        return "a named pipe";
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return "a device";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    return "something else";
+}
+
+static bool regular_and_small(const char *path, const struct stat *st, size_t max_bytes, char **why)
+{
+    if (!S_ISREG(st->st_mode)) {
+        *why = g_strdup_printf("%s: %s, not a regular file", path, kind_of(st->st_mode));
+        return false;
+    }
+    if ((guint64)st->st_size > max_bytes) {
+        *why = g_strdup_printf("%s: %" G_GUINT64_FORMAT " bytes, more than the %zu a data file may have",
+                               path, (guint64)st->st_size, max_bytes);
+        return false;
+    }
+    return true;
+}
+
+int wsc_datafile_open(const char *path, size_t max_bytes, size_t *size, char **why)
+{
+    struct stat named, opened;
+    int fd;
+
+    /* Looked at before it is opened: opening a pipe or a device can block or act. */
+    if (stat(path, &named) != 0) {
+        *why = g_strdup_printf("%s: %s", path, g_strerror(errno));
+        return -1;
+    }
+    if (!regular_and_small(path, &named, max_bytes, why))
+        return -1;
+    fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        *why = g_strdup_printf("%s: %s", path, g_strerror(errno));
+        return -1;
+    }
+    if (fstat(fd, &opened) != 0 || !regular_and_small(path, &opened, max_bytes, why)) {
+        if (*why == NULL)
+            *why = g_strdup_printf("%s: %s", path, g_strerror(errno));
+        close(fd);
+        return -1;
+    }
+    *size = (size_t)opened.st_size;
+    return fd;
+}
+
+char *wsc_datafile_slurp(const char *path, size_t max_bytes, size_t *len, char **why)
+{
+    size_t size = 0, got = 0;
+    int fd = wsc_datafile_open(path, max_bytes, &size, why);
+    char *text;
+
+    if (fd < 0)
+        return NULL;
+    text = g_malloc(size + 1);
+    while (got < size) {                /* no more than the size checked: a growing file is cut */
+        ssize_t n = read(fd, text + got, size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            *why = g_strdup_printf("%s: %s", path, g_strerror(errno));
+            g_free(text);
+            close(fd);
+            return NULL;
+        }
+        if (n == 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    text[got] = '\0';
+    *len = got;
+    return text;
 }
 
 /* Splits a line in place. With ',' a field may be double-quoted ("a, b"),
@@ -88,19 +173,16 @@ static void refuse(wsc_read_report_t *report, unsigned line_no, const char *reas
 bool wsc_datafile_read(const char *path, const char *kind, unsigned version, char sep,
                        wsc_row_fn row, void *ctx, wsc_read_report_t *report, char **why)
 {
-    char *text = NULL;
-    gsize size = 0;
-    GError *error = NULL;
+    size_t size = 0;
+    char *text;
     char **lines;
     bool header_seen = false;
 
     memset(report, 0, sizeof(*report));
-    if (!g_file_get_contents(path, &text, &size, &error)) {
-        *why = g_strdup(error->message);
-        g_error_free(error);
+    text = wsc_datafile_slurp(path, WSC_DATAFILE_MAX_BYTES, &size, why);
+    if (text == NULL)
         return false;
-    }
-    if (size > MAX_FILE_BYTES || memchr(text, '\0', size) != NULL) {
+    if (memchr(text, '\0', size) != NULL) {
         *why = g_strdup_printf("%s: not a text data file", path);
         g_free(text);
         return false;

@@ -20,6 +20,22 @@
  * exists; otherwise g_free() the result. */
 char *wsc_datafile_find(const char *name);
 
+/* The most a data file may hold: checked on the file's size before a byte
+ * is read. */
+#define WSC_DATAFILE_MAX_BYTES (64 * 1024 * 1024)
+
+/* Is `path` a regular file of at most max_bytes? Named pipes, devices,
+ * sockets and folders are refused before they are opened (reading a pipe
+ * with no writer would wait forever); the file is then opened without
+ * blocking and checked again, in case it was swapped in between. On success
+ * the open descriptor (close() it) and the size; otherwise -1 and *why
+ * (g_free). */
+int wsc_datafile_open(const char *path, size_t max_bytes, size_t *size, char **why);
+
+/* The whole of a regular file of at most max_bytes, NUL-terminated (g_free);
+ * NULL and *why otherwise. */
+char *wsc_datafile_slurp(const char *path, size_t max_bytes, size_t *len, char **why);
+
 /* Handles one row; returns NULL when it was taken, or why it was not. */
 typedef const char *(*wsc_row_fn)(void *ctx, char **cols, unsigned ncols);
 

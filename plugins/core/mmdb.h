@@ -19,8 +19,15 @@
 
 typedef struct wsc_mmdb wsc_mmdb_t;
 
-/* Opens path and checks that its metadata database_type contains type_word,
- * ignoring case (e.g. "IoTCloud-Cloud-Ranges", "ASN"). NULL and *why (g_free) on failure. */
+/* The largest database opened (they are mapped, not read). */
+#define WSC_MMDB_MAX_BYTES ((size_t)2 * 1024 * 1024 * 1024)
+
+/* Opens path, a regular file, checks that its metadata database_type
+ * contains type_word, ignoring case (e.g. "IoTCloud-Cloud-Ranges", "ASN"),
+ * and verifies it: the search tree walked from the root (every node reached,
+ * every record pointing to a node, nothing or a data record that decodes),
+ * and, when the database carries one (the suite's own do), the SHA-256 of
+ * its content. NULL and *why (g_free) on failure. */
 wsc_mmdb_t *wsc_mmdb_open(const char *path, const char *type_word, char **why);
 void wsc_mmdb_close(wsc_mmdb_t *db);
 const char *wsc_mmdb_path(const wsc_mmdb_t *db);

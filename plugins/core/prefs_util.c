@@ -49,3 +49,22 @@ bool wsc_double_pref_apply(wsc_double_pref_t *pref, const char *text)
     }
     return false;
 }
+
+bool wsc_uint_pref_apply(wsc_uint_pref_t *pref, unsigned raw)
+{
+    bool changed;
+
+    if (raw >= pref->min && raw <= pref->max) {
+        changed = raw != pref->value;
+        pref->value = raw;
+        pref->has_rejected = false;
+        return changed;
+    }
+    if (!pref->has_rejected || pref->rejected != raw) {
+        report_failure("%s: %u is not a number from %u to %u; keeping %u.",
+                       pref->name, raw, pref->min, pref->max, pref->value);
+        pref->rejected = raw;
+        pref->has_rejected = true;
+    }
+    return false;
+}

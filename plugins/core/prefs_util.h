@@ -19,6 +19,17 @@ typedef struct {
     char       *rejected;   /* last text reported as invalid, so it is reported once */
 } wsc_double_pref_t;
 
+/* A whole-number preference: Wireshark's uint preference takes any 32-bit
+ * value, so the range is checked here. */
+typedef struct {
+    const char *name;       /* "iotcloud.max_devices": used in messages */
+    unsigned    min;        /* accepted range, inclusive */
+    unsigned    max;
+    unsigned    value;      /* in force; keeps its default until a valid value arrives */
+    unsigned    rejected;   /* last value reported as out of range ... */
+    bool        has_rejected;   /* ... when there is one */
+} wsc_uint_pref_t;
+
 /* Parses text as a finite decimal in [min, max], in any locale. */
 bool wsc_parse_double(const char *text, double min, double max, double *value);
 
@@ -26,5 +37,9 @@ bool wsc_parse_double(const char *text, double min, double max, double *value);
  * (naming the preference and the value kept) and keeps the current value.
  * Returns true when the value in force changed. */
 bool wsc_double_pref_apply(wsc_double_pref_t *pref, const char *text);
+
+/* The same for a whole number: out of range, it is reported once and the
+ * value in force stays. */
+bool wsc_uint_pref_apply(wsc_uint_pref_t *pref, unsigned raw);
 
 #endif /* WSC_PREFS_UTIL_H */

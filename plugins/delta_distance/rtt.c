@@ -5,6 +5,7 @@
 #include <wireshark.h>
 #include <epan/wmem_scopes.h>
 
+#include "core/budget.h"
 #include "core/hash.h"
 #include "rtt.h"
 
@@ -20,8 +21,8 @@
  * than one in flight on a port, ping one per second. Oldest is dropped. */
 #define MAX_PENDING         4
 
-/* Conversations tracked per capture; beyond this, new ones get no RTT
- * (about 200 bytes each, so the table stays under ~200 MB on a flood). */
+/* Conversations tracked per capture, at most: beyond this or the memory
+ * budget's share (core/budget.h), new ones get no RTT. */
 #define MAX_FLOWS           1000000
 
 /* A conversation, direction-independent: the lower (address, port) first. */
@@ -82,6 +83,7 @@ typedef struct {
     uint16_t dport;
 } exchange_t;
 
+static unsigned max_flows = MAX_FLOWS;
 static wmem_map_t *flows;       /* flow_key_t -> flow_t, emptied with each capture */
 static wmem_map_t *by_address;  /* wsc_addr_t -> address_rtt_t: the best over conversations */
 
@@ -306,7 +308,7 @@ static flow_t *flow_new(const flow_key_t *key)
 {
     flow_t *flow;
 
-    if (wmem_map_size(flows) >= MAX_FLOWS)
+    if (wmem_map_size(flows) >= max_flows)
         return NULL;
     flow = wmem_new0(wmem_file_scope(), flow_t);
     flow->key = *key;
@@ -316,6 +318,9 @@ static flow_t *flow_new(const flow_key_t *key)
 
 void rtt_reset(void)
 {
+    /* A conversation, and the responder entry its samples may add. */
+    max_flows = MIN(MAX_FLOWS, wsc_budget_entries(WSC_SHARE_RTT, sizeof(flow_t) + sizeof(address_rtt_t) +
+                                                  2 * WSC_MAP_ENTRY_BYTES, 1024));
     flows = wmem_map_new(wmem_file_scope(), flow_key_hash, flow_key_equal);
     by_address = wmem_map_new(wmem_file_scope(), wsc_addr_hash, wsc_addr_equal);
 }

@@ -6,9 +6,11 @@
 #include <epan/address_types.h>
 #include <epan/wmem_scopes.h>
 
+#include "core/budget.h"
 #include "devices.h"
 
 #define MAX_ADDRS       4       /* addresses a device answers to; older ones are unbound */
+#define DEVICE_STRINGS  768     /* a device's name, evidence values and evidence text, typically */
 #define GATEWAY_ADDRS   8       /* a MAC sending from more IPv4 addresses than this is a router's */
 
 struct device {
@@ -44,7 +46,12 @@ static int         wlan_address_type = -1;
 
 void devices_reset(unsigned max_devices)
 {
-    capacity = MAX(max_devices, 16);
+    /* The device, its map entries (MAC, id, addresses), its strings: the
+     * memory budget (core/budget.h) may hold fewer than max_devices. */
+    unsigned budget = wsc_budget_entries(WSC_SHARE_DEVICES, sizeof(device_t) + DEVICE_STRINGS +
+                                         MAX_ADDRS * sizeof(wsc_addr_t) + (MAX_ADDRS + 2) * WSC_MAP_ENTRY_BYTES, 16);
+
+    capacity = MIN(MAX(max_devices, 16), budget);
     count = next_victim = 0;
     next_id = 0;
     last_gateway_mac = 0;
@@ -78,8 +85,13 @@ device_t *devices_by_id(device_id_t id)
 
 static void unbind(device_t *device, const wsc_addr_t *addr)
 {
-    if (wmem_map_lookup(by_addr, addr) == device)
+    wsc_addr_t *key = NULL;
+    device_t *owner = NULL;
+
+    if (wmem_map_lookup_extended(by_addr, addr, (const void **)&key, (void **)&owner) && owner == device) {
         wmem_map_remove(by_addr, addr);
+        wmem_free(wmem_file_scope(), key);      /* allocated by map_addr() */
+    }
     for (unsigned i = 0; i < device->n_addrs; i++)
         if (wsc_addr_equal(&device->addrs[i], addr))
             device->mapped[i] = false;
@@ -100,6 +112,7 @@ static device_t *recycle(const device_t *keep)
     for (unsigned i = 0; i < device->n_addrs; i++)
         unbind(device, &device->addrs[i]);
     wmem_map_remove(by_id, GUINT_TO_POINTER(device->id));
+    identity_clear(&device->identity);          /* frees its strings */
     memset(device, 0, sizeof(*device));
     generation++;
     return device;

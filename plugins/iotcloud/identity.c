@@ -15,6 +15,14 @@
 #define MAX_NAME        63
 
 static const rules_t *rules;
+/* Manuf name -> the mild rule for its vendor, shared by every device with
+ * that OUI (one per device would stay allocated after the device is gone). */
+static wmem_map_t *oui_rules;
+
+static void free_string(const char *text)
+{
+    wmem_free(wmem_file_scope(), (void *)text);   /* wmem_free(NULL) is a no-op */
+}
 
 void identity_set_rules(const rules_t *new_rules)
 {
@@ -63,6 +71,7 @@ static void add_evidence(identity_t *id, const rule_t *rule, const char *value, 
                 slot = &id->evidence[i];
         if (slot == NULL)
             return;
+        free_string(slot->value);           /* the lighter evidence it replaces */
     }
     slot->rule = rule;
     slot->value = wmem_strdup(wmem_file_scope(), value);
@@ -107,6 +116,24 @@ void identity_observe(identity_t *id, signal_t signal, const char *value, uint8_
 
 /* The MAC's vendor: rules first; without one, the manuf name itself is mild
  * evidence for the vendor (module makers have rules that demote them). */
+/* The mild rule for a manuf vendor: one per vendor and capture. */
+static const rule_t *oui_rule(const char *manuf)
+{
+    rule_t *generic;
+
+    if (oui_rules == NULL)
+        oui_rules = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
+    generic = wmem_map_lookup(oui_rules, manuf);
+    if (generic == NULL) {
+        generic = wmem_new0(wmem_file_scope(), rule_t);
+        generic->signal = SIG_OUI;
+        generic->vendor = brand_of(manuf);
+        generic->weight = 20;
+        wmem_map_insert(oui_rules, wmem_strdup(wmem_file_scope(), manuf), generic);
+    }
+    return generic;
+}
+
 void identity_observe_oui(identity_t *id, uint64_t mac)
 {
     guint8 bytes[6];
@@ -125,13 +152,8 @@ void identity_observe_oui(identity_t *id, uint64_t mac)
         return;
     before = id->n_evidence;
     identity_observe(id, SIG_OUI, manuf, ORIGIN_MAC);
-    if (id->n_evidence == before && strcmp(manuf, "IEEE Registration Authority") != 0) {
-        rule_t *generic = wmem_new0(wmem_file_scope(), rule_t);
-        generic->signal = SIG_OUI;
-        generic->vendor = brand_of(manuf);
-        generic->weight = 20;
-        add_evidence(id, generic, manuf, ORIGIN_MAC);
-    }
+    if (id->n_evidence == before && strcmp(manuf, "IEEE Registration Authority") != 0)
+        add_evidence(id, oui_rule(manuf), manuf, ORIGIN_MAC);
 }
 
 void identity_set_name(identity_t *id, const char *name, int rank, uint8_t origin)
@@ -140,6 +162,7 @@ void identity_set_name(identity_t *id, const char *name, int rank, uint8_t origi
         return;
     if (id->name != NULL && rank == id->name_rank && strncmp(id->name, name, MAX_NAME) == 0)
         return;
+    free_string(id->name);                  /* a device renaming itself keeps one name */
     id->name = wmem_strndup(wmem_file_scope(), name, MAX_NAME);
     id->name_rank = rank;
     id->name_origin = origin;
@@ -152,14 +175,17 @@ void identity_move(identity_t *from, uint8_t origin, identity_t *to, uint8_t to_
 
     for (unsigned i = 0; i < from->n_evidence; i++) {
         const evidence_t *e = &from->evidence[i];
-        if (e->origin == origin)
-            add_evidence(to, e->rule, e->value, to_origin);
-        else
+        if (e->origin == origin) {
+            add_evidence(to, e->rule, e->value, to_origin);     /* a copy */
+            free_string(e->value);
+        } else {
             from->evidence[kept++] = *e;
+        }
     }
     from->n_evidence = kept;
     if (from->name != NULL && from->name_origin == origin) {
         identity_set_name(to, from->name, from->name_rank, to_origin);
+        free_string(from->name);
         from->name = NULL;
         from->name_rank = 0;
     }
@@ -228,6 +254,7 @@ static void compute_verdict(identity_t *id)
     verdict_t *v = &id->verdict;
     device_type_t personal, iot;
 
+    free_string(v->evidence);               /* each verdict builds its own text */
     memset(v, 0, sizeof(*v));
     for (unsigned i = 0; i < id->n_evidence; i++) {
         const evidence_t *e = &id->evidence[i];
@@ -283,4 +310,13 @@ const verdict_t *identity_verdict(identity_t *id)
     if (id->verdict.vendor == NULL && id->verdict.type == TYPE_NONE && id->verdict.name == NULL)
         return NULL;
     return &id->verdict;
+}
+
+void identity_clear(identity_t *id)
+{
+    for (unsigned i = 0; i < id->n_evidence; i++)
+        free_string(id->evidence[i].value);
+    free_string(id->name);
+    free_string(id->verdict.evidence);
+    memset(id, 0, sizeof(*id));
 }

@@ -66,4 +66,7 @@ void identity_forget_origin(identity_t *id, uint8_t origin);
 /* The current verdict; NULL when nothing is known. */
 const verdict_t *identity_verdict(identity_t *id);
 
+/* Frees the strings of a device that makes room for another. */
+void identity_clear(identity_t *id);
+
 #endif /* IOTCLOUD_IDENTITY_H */

@@ -17,6 +17,7 @@
 #include <wsutil/report_message.h>
 
 #include "core/addr.h"
+#include "core/budget.h"
 #include "core/datafile.h"
 #include "core/field_set.h"
 #include "core/fields.h"
@@ -73,14 +74,27 @@ static const char *pref_window_text = "2";
 static wsc_double_pref_t correlation_window = {
     .name = "iotcloud.correlation_window", .min = 0.001, .max = 3600.0, .value = 2.0,
 };
-static guint pref_min_events = 2;
+static guint pref_min_events_raw = 2;
+static wsc_uint_pref_t min_events = {
+    .name = "iotcloud.correlation_min_events", .min = 1, .max = 1000, .value = 2,
+};
 static const char *pref_alpha_text = "0.05";
 static wsc_double_pref_t correlation_alpha = {
     .name = "iotcloud.correlation_alpha", .min = 1e-9, .max = 0.5, .value = 0.05,
 };
 
 static const char *pref_local_networks = "";
-static guint pref_max_devices = DEFAULT_MAX_DEVICES;
+/* Wireshark takes any 32-bit value: ranges are checked on apply (a device
+ * table of 4294967295 entries would not fit in memory). */
+static guint pref_max_devices_raw = DEFAULT_MAX_DEVICES;
+static wsc_uint_pref_t max_devices = {
+    .name = "iotcloud.max_devices", .min = 16, .max = 1000000, .value = DEFAULT_MAX_DEVICES,
+};
+static guint pref_budget_raw = WSC_BUDGET_DEFAULT_MIB;
+static wsc_uint_pref_t budget = {
+    .name = "iotcloud.memory_budget", .min = WSC_BUDGET_MIN_MIB, .max = WSC_BUDGET_MAX_MIB,
+    .value = WSC_BUDGET_DEFAULT_MIB,
+};
 
 static user_rule_t *user_rules;
 static guint n_user_rules;
@@ -189,8 +203,12 @@ static void queue_tap(const wsc_facts_t *facts, const mediated_packet_t *p, cons
     rec->outbound = p->outbound;
     rec->bytes = p->bytes;
     rec->time = pinfo->abs_ts;
-    if (flow != NULL)
+    if (flow != NULL) {
         rec->about = *mediated_flow_remote(flow);
+    } else if (p->peer == 0) {          /* past the flows' cap: asked for this packet alone */
+        cloud_label_at(&p->remote, facts->num, &rec->about.cloud);
+        rec->about.located = delta_distance_geo_at(&p->remote, facts->num, &rec->about.geo);
+    }
     rec->relations_final = !facts->first_pass;
     tap_queue_packet(iotcloud_tap, pinfo, rec);
 }
@@ -381,6 +399,10 @@ static void iotcloud_prefs_apply(void)
     wsc_local_networks_apply("iotcloud.local_networks", pref_local_networks);
     wsc_double_pref_apply(&correlation_window, pref_window_text);
     wsc_double_pref_apply(&correlation_alpha, pref_alpha_text);
+    wsc_uint_pref_apply(&min_events, pref_min_events_raw);
+    wsc_uint_pref_apply(&max_devices, pref_max_devices_raw);
+    if (wsc_uint_pref_apply(&budget, pref_budget_raw))
+        wsc_budget_set_mib(budget.value);
     if (rules == NULL)
         rebuild_rules();
 }
@@ -388,13 +410,13 @@ static void iotcloud_prefs_apply(void)
 static void iotcloud_init(void)
 {
     mediated_params_t params = {
-        .window_seconds = correlation_window.value, .min_events = pref_min_events, .alpha = correlation_alpha.value,
+        .window_seconds = correlation_window.value, .min_events = min_events.value, .alpha = correlation_alpha.value,
     };
 
     for (guint i = 0; i < retired_rules->len; i++)
         rules_free(g_ptr_array_index(retired_rules, i));
     g_ptr_array_set_size(retired_rules, 0);
-    devices_reset(pref_max_devices);
+    devices_reset(max_devices.value);
     mediated_reset(&params);
     relations_settled = false;
 }
@@ -464,14 +486,20 @@ void iotcloud_register(void)
         "(comma-separated, e.g. 198.51.100.0/24): their hosts are devices, and the cloud protocol "
         "never labels them.", &pref_local_networks);
     prefs_register_uint_preference(module, "max_devices", "Most devices tracked",
-        "Devices remembered per capture; past this the oldest makes room (default 10000).",
-        10, &pref_max_devices);
+        "Devices remembered per capture, 16 to 1000000; past this the oldest makes room (default 10000). "
+        "The memory budget may hold fewer.", 10, &pref_max_devices_raw);
+    prefs_register_uint_preference(module, "memory_budget", "Memory budget (MiB)",
+        "What the whole suite (Delta Distance, Cloud, IoT Cloud) may keep per capture, 16 to 4096 MiB "
+        "(default 128): every table of devices, addresses, names, conversations and statistic lines "
+        "has a share of it, and past its share makes room or takes no more. Applies to the next "
+        "capture opened.", 10, &pref_budget_raw);
     prefs_register_string_preference(module, "correlation_window", "Correlation window (seconds)",
         "How soon after a device's burst to a provider a push from that provider to another device "
-        "counts as caused by it (default 2).", &pref_window_text);
+        "counts as caused by it, 0.001 to 3600 (default 2).", &pref_window_text);
     prefs_register_uint_preference(module, "correlation_min_events", "Correlated events needed",
-        "Pushes after a device's bursts needed before two devices are reported as correlated (default 2).",
-        10, &pref_min_events);
+        "Bursts followed by a push needed before two devices are reported as correlated, 1 to 1000 "
+        "(default 2).", 10, &pref_min_events_raw);
+
     prefs_register_string_preference(module, "correlation_alpha", "Correlation significance level",
         "The chance of any false correlated pair in a capture (Holm's step-down over the candidate pairs; "
         "default 0.05, from 0.000000001 to 0.5). Lower finds fewer pairs, with fewer mistakes.",

@@ -6,11 +6,12 @@
 #include <wireshark.h>
 #include <epan/wmem_scopes.h>
 
+#include "core/budget.h"
 #include "core/hash.h"
 #include "correlate.h"
 #include "mediated.h"
 
-#define MAX_FLOWS           200000
+#define MAX_FLOWS           200000      /* at most; the memory budget may allow fewer */
 #define MAX_ENDPOINT_FLOWS  8           /* devices tracked per remote address and port */
 #define MAX_RELATIONS       1000
 #define RELAY_MIN_PACKETS   10
@@ -90,6 +91,10 @@ static uint64_t    change_clock;
 static relation_t *relations[MAX_RELATIONS];
 static unsigned    n_relations, packets_seen;
 static flow_t     *last_flow;           /* consecutive packets are mostly of one flow */
+/* Caps from the memory budget (core/budget.h): flows and LAN pairs refuse
+ * new entries past theirs (relations and tap records keep pointers into
+ * them). The correlator bounds its own tables (correlate.h). */
+static unsigned    max_flows, max_lan_pairs;
 
 #define KEY_HASH(type) \
     static guint type##_hash(gconstpointer k) { return wsc_hash_bytes(k, sizeof(type##_t)); } \
@@ -126,11 +131,29 @@ void mediated_reset(const mediated_params_t *params)
     change_clock = 0;
     n_relations = packets_seen = 0;
     last_flow = NULL;
+    max_flows = MIN(MAX_FLOWS, wsc_budget_entries(WSC_SHARE_FLOWS, sizeof(flow_t) + sizeof(endpoint_t) +
+                                                  3 * WSC_MAP_ENTRY_BYTES + 2 * WSC_ADDR_STRLEN, 1024));
+    max_lan_pairs = wsc_budget_entries(WSC_SHARE_RELATIONS, 4 * (sizeof(lan_pair_t) + WSC_MAP_ENTRY_BYTES), 256);
 }
 
 unsigned mediated_count(void) { return n_relations; }
 const relation_t *mediated_relation(unsigned index) { return index < n_relations ? relations[index] : NULL; }
 const remote_info_t *mediated_flow_remote(const flow_t *flow) { return &flow->remote_info; }
+
+static void unlink_change(relation_t *r)
+{
+    if (r->older != NULL || r->newer != NULL || r == oldest_change) {
+        if (r->older != NULL)
+            r->older->newer = r->newer;
+        else
+            oldest_change = r->newer;
+        if (r->newer != NULL)
+            r->newer->older = r->older;
+        else
+            newest_change = r->older;
+    }
+    r->older = r->newer = NULL;
+}
 
 /* Moves the relation to the newest end of the change list. */
 static void changed(relation_t *r)
@@ -138,14 +161,7 @@ static void changed(relation_t *r)
     r->stamp = ++change_clock;
     if (r == newest_change)
         return;
-    if (r->older != NULL || r->newer != NULL || r == oldest_change) {     /* unlink */
-        if (r->older != NULL)
-            r->older->newer = r->newer;
-        else
-            oldest_change = r->newer;
-        if (r->newer != NULL)
-            r->newer->older = r->older;
-    }
+    unlink_change(r);
     r->older = newest_change;
     r->newer = NULL;
     if (newest_change != NULL)
@@ -270,7 +286,7 @@ static flow_t *flow_new(const mediated_packet_t *p)
     flow_t *flow;
     endpoint_t *endpoint;
 
-    if (wmem_map_size(flows) >= MAX_FLOWS)
+    if (wmem_map_size(flows) >= max_flows)
         return NULL;
     flow = wmem_new0(wmem_file_scope(), flow_t);
     flow_key_init(&flow->key, p);
@@ -344,6 +360,8 @@ static void note_lan(const mediated_packet_t *p)
         return;
     pair = wmem_map_lookup(lan_pairs, &key);
     if (pair == NULL) {
+        if (wmem_map_size(lan_pairs) >= max_lan_pairs)
+            return;
         pair = wmem_new0(wmem_file_scope(), lan_pair_t);
         pair->key = key;
         pair->related = related(key.lo, key.hi);
@@ -359,6 +377,22 @@ static void note_lan(const mediated_packet_t *p)
 
 /* --- relations ------------------------------------------------------------ */
 
+/* The table of relations is full: the one that changed longest ago makes
+ * room (a flood of made-up relations must not keep a later real one out),
+ * and is freed. Its pair may form it again. */
+static void forget_oldest_relation(void)
+{
+    relation_t *victim = oldest_change;
+
+    if (victim == NULL)
+        return;
+    unlink_change(victim);
+    for (unsigned i = 0; i < n_relations; i++)
+        if (relations[i] == victim)
+            relations[i] = relations[--n_relations];
+    wmem_free(wmem_file_scope(), victim);      /* a correlated pair still found comes back at the next decision */
+}
+
 static relation_t *relation_new(mediated_kind_t kind, device_id_t from, const wsc_addr_t *from_addr,
                                 device_id_t to, const wsc_addr_t *to_addr, const char *via)
 {
@@ -366,6 +400,8 @@ static relation_t *relation_new(mediated_kind_t kind, device_id_t from, const ws
     lan_pair_t *lan = wmem_map_lookup(lan_pairs, &key);
     relation_t *r;
 
+    if (n_relations == MAX_RELATIONS)
+        forget_oldest_relation();
     if (n_relations == MAX_RELATIONS)
         return NULL;
     if (lan != NULL)

@@ -18,6 +18,11 @@
  * A device's line is named when the device is first seen: with tshark -2 (or
  * in the GUI) that is its final identity.
  *
+ * Lines stay few whatever the capture holds (stat_lines.h): at most 1,000
+ * device lines (then "(more devices)"), the top 10 service lines per
+ * provider and the top 10 contradicting addresses by bytes (then "(other)"),
+ * and no more lines in all than the statistic's share of the memory budget.
+ *
  * Each instance (two -z iotcloud,tree with different filters, a GUI dialog)
  * keeps its own lines; the statistic only reads the analysis. Relations are
  * drawn as they change (first pass) or all at once on the first packet of a
@@ -28,7 +33,9 @@
 #include <wireshark.h>
 #include <epan/stats_tree.h>
 
+#include "core/budget.h"
 #include "mediated.h"
+#include "stat_lines.h"
 #include "tap.h"
 
 static const char *const node_devices = "Devices";
@@ -37,6 +44,7 @@ static const char *const node_mediated = "Cloud-mediated conversations";
 static const char *const node_direct = "Direct (not only through the cloud)";
 static const char *const node_geo = "RTT contradicts geolocation";
 static const char *const node_more = "(more devices)";
+static const char *const node_more_providers = "(other providers)";
 static const char *const node_sent = "sent";
 static const char *const node_received = "received";
 
@@ -52,6 +60,7 @@ typedef struct {
     GHashTable *device_names;
     bool relations_drawn;               /* the final relations, on a later pass */
     uint64_t relations_seen;            /* mediated_clock() when last drawn, first pass */
+    stat_lines_t *lines;                /* every line but the relations' (bounded apart) */
     stats_tree *st;
 } instance_t;
 
@@ -62,6 +71,7 @@ static void instance_free(gpointer p)
     instance_t *in = p;
 
     g_hash_table_destroy(in->device_names);
+    stat_lines_free(in->lines);
     g_free(in);
 }
 
@@ -75,6 +85,7 @@ static void stats_init(stats_tree *st)
     in->st_direct = stats_tree_create_node(st, node_direct, 0, STAT_DT_INT, TRUE);
     in->st_geo = stats_tree_create_node(st, node_geo, 0, STAT_DT_INT, TRUE);
     in->device_names = g_hash_table_new_full(wsc_addr_hash, wsc_addr_equal, g_free, g_free);
+    in->lines = stat_lines_new(st, wsc_budget_bytes(WSC_SHARE_LINES));
     in->st = st;
     if (instances == NULL)
         instances = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, instance_free);
@@ -107,8 +118,10 @@ static const char *device_line(instance_t *in, const iotcloud_tap_t *rec)
     return line;
 }
 
-static void cloud_line(const wsc_cloud_label_t *c, char *buf, size_t size)
+static void cloud_line(const void *ctx, char *buf, size_t size)
 {
+    const wsc_cloud_label_t *c = ctx;
+
     snprintf(buf, size, "%s%s%s%s%s", c->service ? c->service : "",
              c->region ? " " : "", c->region ? c->region : "",
              c->hostname ? " " : "", c->hostname ? c->hostname : "");
@@ -120,8 +133,9 @@ static void cloud_line(const wsc_cloud_label_t *c, char *buf, size_t size)
 
 /* "31.13.64.35 (Meta) geolocated in Kolkata, IN, 7212 km away": Count =
  * packets, Min/Max/Average = how far its round trip allows (km). */
-static void geo_line(const iotcloud_tap_t *rec, char *buf, size_t size)
+static void geo_line(const void *ctx, char *buf, size_t size)
 {
+    const iotcloud_tap_t *rec = ctx;
     char addr[WSC_ADDR_STRLEN];
 
     wsc_addr_to_str(&rec->remote, addr);
@@ -208,35 +222,77 @@ static void draw_relations(stats_tree *st, instance_t *in, const iotcloud_tap_t 
     }
 }
 
+/* The device's line under Devices (and Bytes), or "(more devices)" when
+ * there is no room for one. */
+static int device_node(instance_t *in, const iotcloud_tap_t *rec, const char **name)
+{
+    int id;
+
+    *name = device_line(in, rec);
+    if (!stat_lines_average(in->lines, in->st_devices, *name, true, (gint)rec->bytes, &id)) {
+        *name = node_more;
+        id = avg_stat_node_add_value_int(in->st, node_more, in->st_devices, TRUE, (gint)rec->bytes);
+    }
+    return id;
+}
+
+/* Key of a service line: the interned strings that name it. */
+static void service_key(const wsc_cloud_label_t *c, stat_key_t *key)
+{
+    const char *parts[3] = { c->service, c->region, c->hostname };
+
+    G_STATIC_ASSERT(sizeof(parts) <= sizeof(key->bytes));
+    memset(key, 0, sizeof(*key));
+    memcpy(key->bytes, parts, sizeof(parts));
+}
+
+static void add_provider(instance_t *in, const iotcloud_tap_t *rec, int device)
+{
+    const char *provider = rec->remote_is_local ? "local network"
+                         : rec->about.cloud.provider ? rec->about.cloud.provider : "unknown provider";
+    gint bytes = (gint)rec->bytes;
+    stat_key_t key;
+    int id;
+
+    if (!stat_lines_average(in->lines, device, provider, true, bytes, &id)) {
+        avg_stat_node_add_value_int(in->st, node_more_providers, device, FALSE, bytes);
+        return;
+    }
+    if (!rec->remote_is_local && rec->about.cloud.provider != NULL) {
+        service_key(&rec->about.cloud, &key);
+        stat_lines_add(in->lines, id, &key, rec->bytes, bytes, cloud_line, &rec->about.cloud);
+    }
+}
+
+static void add_geo(instance_t *in, const iotcloud_tap_t *rec)
+{
+    stat_key_t key;
+
+    G_STATIC_ASSERT(sizeof(rec->remote) <= sizeof(key.bytes));
+    memset(&key, 0, sizeof(key));
+    memcpy(key.bytes, &rec->remote, sizeof(rec->remote));
+    tick_stat_node(in->st, node_geo, 0, TRUE);
+    stat_lines_add(in->lines, in->st_geo, &key, rec->bytes, (gint)rec->about.geo.max_km, geo_line, rec);
+}
+
 static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
                                       const void *data, tap_flags_t flags _U_)
 {
     const iotcloud_tap_t *rec = data;
     instance_t *in = instances ? g_hash_table_lookup(instances, st) : NULL;
-    const char *provider, *device;
-    char service[256];
-    int device_node, provider_node, bytes_node;
+    const char *device;
+    int device_id, bytes_node;
 
     if (in == NULL)
         return TAP_PACKET_DONT_REDRAW;
-    device = device_line(in, rec);
     tick_stat_node(st, node_devices, 0, TRUE);
-    device_node = avg_stat_node_add_value_int(st, device, in->st_devices, TRUE, (gint)rec->bytes);
+    device_id = device_node(in, rec, &device);
     increase_stat_node(st, node_bytes, 0, TRUE, (gint)rec->bytes);
     bytes_node = increase_stat_node(st, device, in->st_bytes, TRUE, (gint)rec->bytes);
     increase_stat_node(st, rec->outbound ? node_sent : node_received, bytes_node, FALSE, (gint)rec->bytes);
-    provider = rec->remote_is_local ? "local network"
-             : rec->about.cloud.provider ? rec->about.cloud.provider : "unknown provider";
-    provider_node = avg_stat_node_add_value_int(st, provider, device_node, TRUE, (gint)rec->bytes);
-    if (!rec->remote_is_local && rec->about.cloud.provider != NULL) {
-        cloud_line(&rec->about.cloud, service, sizeof(service));
-        avg_stat_node_add_value_int(st, service, provider_node, FALSE, (gint)rec->bytes);
-    }
-    if (rec->about.located && rec->about.geo.impossible) {
-        geo_line(rec, service, sizeof(service));
-        tick_stat_node(st, node_geo, 0, TRUE);
-        avg_stat_node_add_value_int(st, service, in->st_geo, FALSE, (gint)rec->about.geo.max_km);
-    }
+    add_provider(in, rec, device_id);
+    if (rec->about.located && rec->about.geo.impossible)
+        add_geo(in, rec);
     draw_relations(st, in, rec);
     return TAP_PACKET_REDRAW;
 }

@@ -27,7 +27,9 @@
 #   { provider => utf8_string, service => utf8_string, region => utf8_string,
 #     source => utf8_string, source_date => utf8_string }
 # with empty values left out (no empty strings are stored; provider is never
-# empty).
+# empty). The metadata's description also holds, under "iotcloud-sha256",
+# the SHA-256 (hex) of every byte before the metadata marker, which the
+# plugin checks when it opens the file.
 #
 # ONE RECORD PER PREFIX. Several rows may name the same prefix (AWS publishes
 # a prefix under AMAZON and again under EC2/S3/...; Azure service tags
@@ -77,6 +79,7 @@
 
 use strict;
 use warnings;
+use Digest::SHA ();
 
 use Encode qw(decode FB_CROAK);
 use Socket qw(inet_pton inet_ntop AF_INET AF_INET6);
@@ -88,6 +91,8 @@ use constant {
     VERSION       => 1,
     DATABASE_TYPE => 'IoTCloud-Cloud-Ranges',
     DESCRIPTION   => 'Cloud and CDN provider IP ranges (see SOURCES.md)',
+    CHECKSUM_KEY  => 'iotcloud-sha256',
+    CHECKSUM_PLACEHOLDER => '0' x 64,
 };
 
 my @COLUMNS = qw(prefix provider service region source source_date);
@@ -282,7 +287,7 @@ my $tree = MaxMind::DB::Writer::Tree->new(
     record_size              => 28,
     database_type            => DATABASE_TYPE,
     languages                => ['en'],
-    description              => { en => DESCRIPTION },
+    description              => { en => DESCRIPTION, CHECKSUM_KEY, CHECKSUM_PLACEHOLDER },
     alias_ipv6_to_ipv4       => 1,
     remove_reserved_networks => 1,
     merge_strategy           => 'none',
@@ -298,9 +303,13 @@ for my $s (@selected) {
     $fam == 4 ? $n4++ : $n6++;
 }
 
+my $image = '';
+open my $memory, '>:raw', \$image or fail(2, "cannot write the database to memory: $!");
+eval { $tree->write_tree($memory); close $memory } or fail(2, "$out_path: cannot write: $@");
+$image = with_checksum($image);
 my $tmp = "$out_path.tmp.$$";
 open my $out, '>:raw', $tmp or fail(2, "$tmp: cannot write: $!");
-my $written = eval { $tree->write_tree($out); 1 };
+my $written = print {$out} $image;
 if (!$written || !close $out) {
     my $err = $@ || $!;
     unlink $tmp;
@@ -324,6 +333,21 @@ printf "build_ranges_mmdb: %s: %d rows read (%d bad), %d prefixes written (IPv4 
 exit 0;
 
 # ---------------------------------------------------------------- helpers
+
+# The SHA-256 of everything before the metadata, written over the
+# placeholder of the description's CHECKSUM_KEY entry (same length, so the
+# metadata keeps its shape): the plugin refuses a database whose bytes no
+# longer match it (a damaged or altered file would otherwise label whole
+# networks with the wrong record).
+sub with_checksum {
+    my ($image) = @_;
+    my $at = rindex($image, "\xAB\xCD\xEFMaxMind.com");
+    fail(2, "the writer's output has no metadata marker") if $at < 0;
+    my $slot = index($image, CHECKSUM_PLACEHOLDER, $at);
+    fail(2, "the writer's metadata has no checksum placeholder") if $slot < 0;
+    substr($image, $slot, 64) = Digest::SHA::sha256_hex(substr($image, 0, $at));
+    return $image;
+}
 
 sub usage {
     my ($code) = @_;
