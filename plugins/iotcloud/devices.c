@@ -333,6 +333,18 @@ void devices_set_name(device_t *device, const char *name, int rank, const wsc_ad
         identity_set_name(&device->identity, name, rank, origin_of(device, addr));
 }
 
+void devices_observe_port(device_t *device, signal_t signal, bool tcp, uint16_t port, const wsc_addr_t *addr)
+{
+    if (device != NULL)
+        identity_observe_port(&device->identity, signal, tcp, port, origin_of(device, addr));
+}
+
+void devices_count_traffic(device_t *device, bool upstream, uint32_t frame_len, int64_t ts_ns)
+{
+    if (device != NULL)
+        identity_count_traffic(&device->identity, upstream, frame_len, ts_ns);
+}
+
 const verdict_t *devices_verdict(device_t *device)
 {
     return device ? identity_verdict(&device->identity) : NULL;

@@ -251,7 +251,7 @@ void iotcloud_frame(wsc_facts_t *facts, proto_tree *tree)
 
     devices_of_frame(facts, &src, &dst);
     if (facts->first_pass && facts->has_ip)
-        signals_collect(facts, tree, src);
+        signals_collect(facts, tree, src, dst);
     if (conversation_of(facts, src, dst, &conversation)) {
         flow = follow_conversation(facts, &conversation, listened);
         if (listened)
