@@ -797,7 +797,8 @@ const verdict_t *identity_verdict(identity_t *id)
         compute_verdict(id);
         id->dirty = false;
     }
-    if (id->verdict.vendor == NULL && id->verdict.type == TYPE_NONE && id->verdict.name == NULL)
-        return NULL;
+    if (id->verdict.vendor == NULL && id->verdict.type == TYPE_NONE && id->verdict.name == NULL &&
+        id->verdict.evidence == NULL)
+        return NULL;                        /* nothing said: no identity items at all */
     return &id->verdict;
 }

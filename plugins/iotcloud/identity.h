@@ -87,7 +87,8 @@ void identity_forget_origin(identity_t *id, uint8_t origin);
 /* One frame between the device and a remote host (upstream: the device sent it). */
 void identity_count_traffic(identity_t *id, bool upstream, uint32_t frame_len, int64_t ts_ns);
 
-/* The current verdict; NULL when nothing is known. */
+/* The current verdict; NULL when the device said nothing (an unknown type
+ * with evidence is a verdict: the evidence says why it is unknown). */
 const verdict_t *identity_verdict(identity_t *id);
 
 #endif /* IOTCLOUD_IDENTITY_H */
