@@ -335,7 +335,7 @@ void devices_set_name(device_t *device, const char *name, int rank, const wsc_ad
 
 void devices_observe_port(device_t *device, signal_t signal, bool tcp, uint16_t port, const wsc_addr_t *addr)
 {
-    if (device != NULL)
+    if (device != NULL && identity_port_is_news(&device->identity, signal, tcp, port))
         identity_observe_port(&device->identity, signal, tcp, port, origin_of(device, addr));
 }
 

@@ -151,16 +151,20 @@ void identity_observe(identity_t *id, signal_t signal, const char *value, uint8_
     rules_match(rules, signal, value, on_hit, &ctx);
 }
 
-void identity_observe_port(identity_t *id, signal_t signal, bool tcp, uint16_t port, uint8_t origin)
+bool identity_port_is_news(identity_t *id, signal_t signal, bool tcp, uint16_t port)
 {
     uint32_t key = ((uint32_t)signal << 17 | (uint32_t)tcp << 16 | port) + 1;
-    char text[16];
 
     if (id == NULL || id->last_port == key)
-        return;                             /* a stream repeats its ports on every packet */
+        return false;                       /* a stream repeats its ports on every packet */
     id->last_port = key;
-    if (!rules_want_port(rules, signal, tcp, port))
-        return;
+    return rules_want_port(rules, signal, tcp, port);
+}
+
+void identity_observe_port(identity_t *id, signal_t signal, bool tcp, uint16_t port, uint8_t origin)
+{
+    char text[16];
+
     snprintf(text, sizeof(text), "%s/%u", tcp ? "tcp" : "udp", port);
     identity_observe(id, signal, text, origin);
 }
@@ -407,6 +411,8 @@ static void weigh_identity(weights_t *w, const rule_t *r)
         tally(w->vendors, &w->n_vendors, r->vendor, r->weight);
     if (r->platform != PLATFORM_NONE)
         w->platform[r->platform] += r->weight;
+    if (r->type == TYPE_MODULE)
+        return;                             /* a module maker's OUI: in IoT devices and laptops alike */
     if (r->type != TYPE_NONE && device_type_is_personal(r->type))
         w->personal[r->type] += r->weight;
     else if (r->type != TYPE_NONE) {
@@ -768,6 +774,16 @@ static const char *model_of(const identity_t *id, const char *vendor)
     return model;
 }
 
+/* Has the host said anything beyond its MAC's maker? A host known only by a
+ * NIC or module maker's OUI gets no identity items: there is nothing to tell. */
+static bool says_more_than_its_mac(const identity_t *id)
+{
+    for (unsigned i = 0; i < id->n_evidence; i++)
+        if (id->evidence[i].rule->signal != SIG_OUI && id->evidence[i].rule->signal != SIG_OUI_PREFIX)
+            return true;
+    return id->traffic.behaviour != BEHAVIOUR_NONE;
+}
+
 static void compute_verdict(identity_t *id)
 {
     verdict_t *v = &id->verdict;
@@ -787,6 +803,7 @@ static void compute_verdict(identity_t *id)
     v->name = id->name;
     v->confidence = d.type != TYPE_NONE ? (d.vendor_confidence + d.type_confidence) / 2 : d.vendor_confidence / 2;
     v->evidence = evidence_text(id, &w, &d);
+    id->worth_telling = v->vendor != NULL || v->type != TYPE_NONE || v->name != NULL || says_more_than_its_mac(id);
 }
 
 const verdict_t *identity_verdict(identity_t *id)
@@ -797,8 +814,7 @@ const verdict_t *identity_verdict(identity_t *id)
         compute_verdict(id);
         id->dirty = false;
     }
-    if (id->verdict.vendor == NULL && id->verdict.type == TYPE_NONE && id->verdict.name == NULL &&
-        id->verdict.evidence == NULL)
-        return NULL;                        /* nothing said: no identity items at all */
+    if (!id->worth_telling)
+        return NULL;
     return &id->verdict;
 }

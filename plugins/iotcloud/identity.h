@@ -65,6 +65,7 @@ typedef struct {
     uint8_t    name_origin;
     bool       randomized_mac;  /* locally administered: phones, tablets and computers hide theirs */
     bool       dirty;
+    bool       worth_telling;   /* a vendor, type or name, or evidence beyond the MAC's maker */
     traffic_t  traffic;
     verdict_t  verdict;
 } identity_t;
@@ -73,8 +74,10 @@ void identity_set_rules(const rules_t *rules);
 
 /* Matches a signal against the rules; a value seen recently is not matched again. */
 void identity_observe(identity_t *id, signal_t signal, const char *value, uint8_t origin);
-/* A port the device serves or uses (SIG_SERVES, SIG_USES): matched only
- * when some rule names it, and not again while it repeats. */
+/* Is this port (SIG_SERVES, SIG_USES) worth observing? Not while it repeats
+ * (a stream's every packet), nor when no rule names it: a bit test. */
+bool identity_port_is_news(identity_t *id, signal_t signal, bool tcp, uint16_t port);
+/* A port the device serves or uses, as "tcp/554". */
 void identity_observe_port(identity_t *id, signal_t signal, bool tcp, uint16_t port, uint8_t origin);
 /* The MAC's vendor from Wireshark's manuf table (mild evidence when no rule names it). */
 void identity_observe_oui(identity_t *id, uint64_t mac);
@@ -87,8 +90,9 @@ void identity_forget_origin(identity_t *id, uint8_t origin);
 /* One frame between the device and a remote host (upstream: the device sent it). */
 void identity_count_traffic(identity_t *id, bool upstream, uint32_t frame_len, int64_t ts_ns);
 
-/* The current verdict; NULL when the device said nothing (an unknown type
- * with evidence is a verdict: the evidence says why it is unknown). */
+/* The current verdict; NULL when nothing is known beyond the maker of its
+ * MAC. An unknown type is a verdict when the host said more: its evidence
+ * says why it is unknown. */
 const verdict_t *identity_verdict(identity_t *id);
 
 #endif /* IOTCLOUD_IDENTITY_H */
