@@ -11,6 +11,9 @@ identity_phone_apps.pcap  phones whose apps talk to IoT vendors' clouds: an
     iPhone seen without DHCP reaching only Sonos' cloud, an iPhone that
     reaches Sonos, Ring, TP-Link, Philips Hue and Alexa, an Android phone with
     a randomized MAC doing the same, and a randomized host reaching only Sonos.
+identity_computers.pcap  computers that say what IoT devices say: a Mac
+    sharing its printer (IPP, AirPlay) and a Windows laptop with an Intel Wi-Fi
+    card and a name of its own, talking to a TP-Link plug's cloud.
 identity_oui_and_cloud.pcap  devices that say little more than their MAC
     vendor and one cloud name: a D-Link camera streaming to its relay, an
     Edimax device sending keepalives, an Espressif module on Tuya's cloud, an
@@ -95,6 +98,24 @@ def identity_phone_apps():
     return pcap
 
 
+def identity_computers():
+    pcap = Pcap()
+    mac = home(pcap, "192.168.20.41", "98:01:a7:aa:bb:41")
+    mac.dhcp(0.0, "studio", prl=(1, 121, 3, 6, 15, 108, 114, 119, 162, 252, 95, 44, 46), server=ROUTER[0],
+             xid=0x41)
+    mac.mdns_announce(1.0, "_ipp._tcp", "Laser in the study @ studio", "studio", 631,
+                      ["ty=Brother HL-L2350DW", "rp=printers/Brother_HL_L2350DW"])
+    mac.mdns_announce(1.5, "_airplay._tcp", "studio", "studio", 7000, ["model=Mac14,3"])
+    mac.mdns_announce(2.0, "_companion-link._tcp", "studio", "studio", 50000, ["rpBA=12:34"])
+
+    laptop = home(pcap, "192.168.20.42", "78:92:9c:aa:bb:42")
+    laptop.dhcp(3.0, "KITCHEN-PC", "MSFT 5.0", prl=(1, 3, 6, 15, 31, 33, 43, 44, 46, 47, 119, 121, 249, 252),
+                server=ROUTER[0], xid=0x42)
+    reach(laptop, 4.0, "52.41.30.5", "devs.tplinkcloud.com")          # the Kasa app for Windows
+    pcap.frames.sort(key=lambda frame: frame[0])
+    return pcap
+
+
 def keepalives(host, start, server, port, count, every, size=60):
     """Tiny UDP keepalives to the cloud and their answers, nothing else."""
     for k in range(count):
@@ -148,7 +169,7 @@ def identity_oui_and_cloud():
     return pcap
 
 
-SCENARIOS = [identity_embedded_android, identity_phone_apps, identity_oui_and_cloud]
+SCENARIOS = [identity_embedded_android, identity_phone_apps, identity_computers, identity_oui_and_cloud]
 
 
 def main():

@@ -247,6 +247,8 @@ SCENARIO_TRUTH = [
     ("identity_phone_apps.pcap", "eth", "98:01:a7:a5:0c:93", "Apple", "phone", "iPhone seen by its app traffic only"),
     ("identity_phone_apps.pcap", "eth", "98:01:a7:10:20:30", "Apple", "phone", "iPhone with five IoT apps"),
     ("identity_phone_apps.pcap", "eth", "da:a1:19:5e:6f:70", None, "phone", "Android phone, randomized MAC"),
+    ("identity_computers.pcap", "eth", "98:01:a7:aa:bb:41", "Apple", "computer", "Mac sharing a printer"),
+    ("identity_computers.pcap", "eth", "78:92:9c:aa:bb:42", None, "computer", "Windows laptop, Intel card"),
     ("identity_oui_and_cloud.pcap", "eth", "b0:c5:54:aa:bb:01", "D-Link", "camera", "D-Link camera streaming"),
     ("identity_oui_and_cloud.pcap", "eth", "74:da:38:aa:bb:02", "Edimax", "plug", "Edimax plug, keepalives only"),
     ("identity_oui_and_cloud.pcap", "eth", "24:0a:c4:aa:bb:03", "Tuya", None, "Tuya module, type unsaid"),

@@ -14,6 +14,7 @@ SIDE = ["vendor", "type", "model", "confidence", "evidence"]
 EMBEDDED_ANDROID = capture("identity_embedded_android.pcap")
 PHONE_APPS = capture("identity_phone_apps.pcap")
 OUI_AND_CLOUD = capture("identity_oui_and_cloud.pcap")
+COMPUTERS = capture("identity_computers.pcap")
 
 
 def identities(tshark, path, *args):
@@ -104,6 +105,22 @@ def test_same_destination_rule_names_a_device_that_names_no_vendor_itself(tshark
     rule = 'uat:iotcloud_device_rules:"dns_name","domain","tuyaeu.com","Acme","plug","-","100"'
     module = identities(tshark, OUI_AND_CLOUD, "-2", "-o", rule)["192.168.20.33"]
     assert pair(module) == ("Acme", "unknown"), module
+
+
+# --- computers that say what IoT devices say ----------------------------------
+
+def test_mac_sharing_a_printer_is_a_computer_not_a_printer(tshark):
+    """It announces IPP with the shared printer's model (a Brother rule) and
+    AirPlay; the printer's model is another vendor's product, and macOS runs
+    no embedded device."""
+    mac = identities(tshark, COMPUTERS, "-2")["192.168.20.41"]
+    assert (*pair(mac), mac["model"]) == ("Apple", "computer", "Mac14,3"), mac
+
+
+def test_windows_laptop_with_an_intel_card_is_a_computer_whatever_app_it_runs(tshark):
+    laptop = identities(tshark, COMPUTERS, "-2")["192.168.20.42"]
+    assert pair(laptop) == ("", "computer"), laptop
+    assert "apps=TP-Link" in laptop["evidence"]
 
 
 # --- a MAC vendor and one cloud name: type from more than names --------------

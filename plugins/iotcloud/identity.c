@@ -10,7 +10,9 @@
  *    and outweighs IoT identity evidence, or an OS ("os:android") that
  *    nothing contradicts, makes the host a phone, computer or tablet; its
  *    destinations then only say which apps it runs ("apps=" in the
- *    evidence). An OS is contradicted by IoT identity evidence, by a vendor
+ *    evidence). An OS is contradicted by IoT identity evidence (for macOS,
+ *    Windows and ChromeOS, which run no embedded devices, only by heavier
+ *    IoT evidence: a Mac sharing its printer stays a computer), by a vendor
  *    that makes no such device (no Amazon phones: a Fire OS Echo's
  *    android-dhcp class makes no phone of it), and by destinations that are
  *    all its own vendor's device clouds.
@@ -405,14 +407,22 @@ static void add_set(weights_t *w, const rule_t *r)
     w->sets_weight = MAX(w->sets_weight, r->weight);
 }
 
-static void weigh_identity(weights_t *w, const rule_t *r)
+/* Is the rule about another vendor's product than the host's? Its type is
+ * then another product's (a Mac sharing a Brother printer announces the
+ * printer's model). With no vendor decided, every rule counts. */
+static bool other_vendors(const rule_t *r, const char *vendor)
+{
+    return vendor != NULL && r->vendor != NULL && g_ascii_strcasecmp(r->vendor, vendor) != 0;
+}
+
+static void weigh_identity(weights_t *w, const rule_t *r, const char *vendor)
 {
     if (r->vendor != NULL)
         tally(w->vendors, &w->n_vendors, r->vendor, r->weight);
+    if (r->type == TYPE_MODULE || other_vendors(r, vendor))
+        return;                             /* a module maker's OUI: in IoT devices and laptops alike */
     if (r->platform != PLATFORM_NONE)
         w->platform[r->platform] += r->weight;
-    if (r->type == TYPE_MODULE)
-        return;                             /* a module maker's OUI: in IoT devices and laptops alike */
     if (r->type != TYPE_NONE && device_type_is_personal(r->type))
         w->personal[r->type] += r->weight;
     else if (r->type != TYPE_NONE) {
@@ -425,13 +435,15 @@ static void weigh_identity(weights_t *w, const rule_t *r)
     }
 }
 
-static void weigh(const identity_t *id, weights_t *w)
+/* Sums the evidence by kind; types and OSes only from rules of `vendor`
+ * (or of no vendor) once the vendor is decided. */
+static void weigh(const identity_t *id, const char *vendor, weights_t *w)
 {
     memset(w, 0, sizeof(*w));
     for (unsigned i = 0; i < id->n_evidence; i++) {
         const rule_t *r = id->evidence[i].rule;
         if (signal_kind(r->signal) == EVIDENCE_IDENTITY)
-            weigh_identity(w, r);
+            weigh_identity(w, r, vendor);
         else if (r->vendor != NULL)
             tally(w->dst_vendors, &w->n_dst_vendors, r->vendor, r->weight);
         if (signal_kind(r->signal) == EVIDENCE_DESTINATION && r->platform != PLATFORM_NONE)
@@ -583,7 +595,7 @@ static bool decide_personal(const identity_t *id, const weights_t *w, decision_t
     }
     if (os == PLATFORM_NONE || personal + w->platform[os] < MIN_PLATFORM)
         return false;
-    if (w->iot_total > 0)
+    if (w->iot_total > 0 && (platform_runs_embedded(os) || w->iot_total >= personal + w->platform[os]))
         note(d, "os:%s, but it says it is an IoT device", platform_name(os));
     else if (!in_lines(d, strong != TYPE_NONE ? strong : os_type))
         note(d, "os:%s, but %s makes no %s", platform_name(os), d->vendor,
@@ -791,8 +803,10 @@ static void compute_verdict(identity_t *id)
     decision_t d;
 
     memset(&d, 0, sizeof(d));
-    weigh(id, &w);
+    weigh(id, NULL, &w);
     decide_vendor(id, &w, &d);
+    if (d.vendor != NULL)
+        weigh(id, d.vendor, &w);            /* now without other vendors' products */
     find_lines(&d);
     if (!decide_personal(id, &w, &d))
         decide_iot_type(id, &w, &d);

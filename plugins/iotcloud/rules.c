@@ -75,10 +75,17 @@ static const device_type_t platform_types[PLATFORM_COUNT] = {
     [PLATFORM_MACOS] = TYPE_COMPUTER, [PLATFORM_WINDOWS] = TYPE_COMPUTER, [PLATFORM_CHROMEOS] = TYPE_COMPUTER,
 };
 
+/* Does the OS also run embedded devices? Fire OS Echo and Fire TV, Android
+ * TV, Android cameras; tvOS and HomePod send iOS's DHCP request list. */
+static const bool platform_embedded[PLATFORM_COUNT] = {
+    [PLATFORM_ANDROID] = true, [PLATFORM_IOS] = true,
+};
+
 const char *signal_name(signal_t signal) { return signal_names[signal]; }
 const char *device_type_name(device_type_t type) { return type_names[type]; }
 const char *platform_name(platform_t platform) { return platform_names[platform]; }
 device_type_t platform_default_type(platform_t platform) { return platform_types[platform]; }
+bool platform_runs_embedded(platform_t platform) { return platform_embedded[platform]; }
 
 evidence_kind_t signal_kind(signal_t signal)
 {

@@ -101,6 +101,8 @@ const char *device_type_name(device_type_t type);
 const char *platform_name(platform_t platform);
 /* What a host running it is when nothing else says: phone or computer. */
 device_type_t platform_default_type(platform_t platform);
+/* Android and iOS also run embedded devices; macOS, Windows and ChromeOS do not. */
+bool platform_runs_embedded(platform_t platform);
 
 /* Personal devices are never typed as IoT. */
 static inline bool device_type_is_personal(device_type_t t)
