@@ -467,6 +467,14 @@ static bool looks_personal(const identity_t *id, const weights_t *w)
 
 /* --- 1. vendor --------------------------------------------------------------- */
 
+static int destination_weight(const weights_t *w, const char *vendor)
+{
+    for (unsigned k = 0; k < w->n_dst_vendors; k++)
+        if (g_ascii_strcasecmp(w->dst_vendors[k].name, vendor) == 0)
+            return w->dst_vendors[k].weight;
+    return 0;
+}
+
 static void decide_vendor(const identity_t *id, const weights_t *w, decision_t *d)
 {
     int second, total = 0;
@@ -476,8 +484,9 @@ static void decide_vendor(const identity_t *id, const weights_t *w, decision_t *
         total += w->vendors[k].weight;
     if (best != NULL && best->weight >= MIN_VENDOR) {
         if (clearly_ahead(best->weight, second)) {
+            int agree = destination_weight(w, best->name);     /* its own clouds confirm it */
             d->vendor = best->name;
-            d->vendor_confidence = strength(best->weight, total);
+            d->vendor_confidence = strength(best->weight + agree, total + agree);
         } else {
             note(d, "vendor=unknown (contradictory: %d vs %d)", best->weight, second);
         }
@@ -632,8 +641,10 @@ static void weigh_destination_types(const identity_t *id, const decision_t *d, i
 
 typedef enum { PICK_NONE, PICK_DECIDED, PICK_CONTRADICTED } pick_t;
 
-/* The heaviest type allowed, when it reaches MIN_TYPE and clearly leads. */
-static pick_t pick_type(const int *types, type_set_t allowed, decision_t *d)
+/* The heaviest type allowed, when it reaches MIN_TYPE and clearly leads;
+ * `support` (evidence that did not decide, e.g. its own clouds) only adds
+ * to the confidence. */
+static pick_t pick_type(const int *types, const int *support, type_set_t allowed, decision_t *d)
 {
     device_type_t best = TYPE_NONE;
     int second = 0, total = 0;
@@ -656,7 +667,7 @@ static pick_t pick_type(const int *types, type_set_t allowed, decision_t *d)
         return PICK_CONTRADICTED;
     }
     d->type = best;
-    d->type_confidence = strength(types[best], total);
+    d->type_confidence = strength(types[best] + support[best], total + support[best]);
     return PICK_DECIDED;
 }
 
@@ -690,7 +701,7 @@ static void decide_iot_type(const identity_t *id, const weights_t *w, decision_t
     const type_set_t iot_types = ~(PERSONAL_TYPES | MARKER_TYPES | TYPE_BIT(TYPE_NONE)) & (TYPE_BIT(TYPE_COUNT) - 1);
     type_set_t candidates = iot_types & (d->lines.types ? d->lines.types : iot_types);
     type_set_t dst_sets = 0;
-    int dst_types[TYPE_COUNT] = { 0 }, types[TYPE_COUNT];
+    int dst_types[TYPE_COUNT] = { 0 }, types[TYPE_COUNT], none[TYPE_COUNT];
     allowed_t behaviour;
     bool embedded = w->iot_total > 0 || d->lines.types != 0;
     pick_t pick;
@@ -700,11 +711,12 @@ static void decide_iot_type(const identity_t *id, const weights_t *w, decision_t
     if (!id->randomized_mac && sum_personal(w) == 0)
         weigh_destination_types(id, d, dst_types, &dst_sets);
     candidates = narrow(candidates, dst_sets);
-    pick = pick_type(w->iot, candidates, d);            /* what the host says of itself decides first */
+    pick = pick_type(w->iot, dst_types, candidates, d);     /* what the host says of itself decides first */
     if (pick == PICK_NONE) {
         for (int t = 0; t < TYPE_COUNT; t++)
             types[t] = w->iot[t] + dst_types[t];
-        pick = pick_type(types, candidates, d);         /* then with its own vendor's clouds */
+        memset(none, 0, sizeof(none));
+        pick = pick_type(types, none, candidates, d);       /* then with its own vendor's clouds */
     }
     if (pick != PICK_NONE)
         return;
