@@ -323,8 +323,8 @@ static uint8_t origin_of(const device_t *device, const wsc_addr_t *addr)
 
 void devices_observe(device_t *device, signal_t signal, const char *value, const wsc_addr_t *addr)
 {
-    if (device != NULL)
-        identity_observe(&device->identity, signal, value, origin_of(device, addr));
+    if (device != NULL && identity_value_is_news(&device->identity, signal, value))
+        identity_match(&device->identity, signal, value, origin_of(device, addr));
 }
 
 void devices_set_name(device_t *device, const char *name, int rank, const wsc_addr_t *addr)

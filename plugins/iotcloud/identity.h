@@ -74,10 +74,15 @@ void identity_set_rules(const rules_t *rules);
 
 /* Matches a signal against the rules; a value seen recently is not matched again. */
 void identity_observe(identity_t *id, signal_t signal, const char *value, uint8_t origin);
-/* Is this port (SIG_SERVES, SIG_USES) worth observing? Not while it repeats
- * (a stream's every packet), nor when no rule names it: a bit test. */
+/* The same in two steps, for callers whose origin costs a lookup: is the
+ * value new (and now remembered)? Then match it. */
+bool identity_value_is_news(identity_t *id, signal_t signal, const char *value);
+void identity_match(identity_t *id, signal_t signal, const char *value, uint8_t origin);
+/* Does a rule name this port (SIG_SERVES, SIG_USES, SIG_LAN_PORT)? A bit test. */
+bool identity_port_wanted(signal_t signal, bool tcp, uint16_t port);
+/* Is it news for this device? Not while it repeats (a stream's every packet). */
 bool identity_port_is_news(identity_t *id, signal_t signal, bool tcp, uint16_t port);
-/* A port the device serves or uses, as "tcp/554". */
+/* A port the device serves, uses or announces itself on, as "tcp/554". */
 void identity_observe_port(identity_t *id, signal_t signal, bool tcp, uint16_t port, uint8_t origin);
 /* The MAC's vendor from Wireshark's manuf table (mild evidence when no rule names it). */
 void identity_observe_oui(identity_t *id, uint64_t mac);
@@ -87,8 +92,34 @@ void identity_set_name(identity_t *id, const char *name, int rank, uint8_t origi
 void identity_move(identity_t *from, uint8_t origin, identity_t *to, uint8_t to_origin);
 /* Evidence from an address slot that is reused: it now speaks for the MAC. */
 void identity_forget_origin(identity_t *id, uint8_t origin);
-/* One frame between the device and a remote host (upstream: the device sent it). */
-void identity_count_traffic(identity_t *id, bool upstream, uint32_t frame_len, int64_t ts_ns);
+/* Reads the behaviour from the traffic counters (dirty when it changed). */
+void identity_read_behaviour(identity_t *id);
+
+#define IDENTITY_LARGE_FRAME    1000    /* bytes: a frame of a stream, not a keepalive */
+#define IDENTITY_READ_EVERY     8       /* frames between two readings: the thresholds are coarse */
+
+/* One frame between the device and a remote host (upstream: the device sent
+ * it): a few additions on every such frame, so inline. */
+static inline void identity_count_traffic(identity_t *id, bool upstream, uint32_t frame_len, int64_t ts_ns)
+{
+    traffic_t *t = &id->traffic;
+
+    if (t->up_packets == 0 && t->down_packets == 0)
+        t->first_ns = ts_ns;
+    if (ts_ns > t->last_ns)
+        t->last_ns = ts_ns;
+    if (upstream) {
+        t->up_bytes += frame_len;
+        t->up_packets++;
+        t->up_large += frame_len >= IDENTITY_LARGE_FRAME;
+    } else {
+        t->down_bytes += frame_len;
+        t->down_packets++;
+        t->down_large += frame_len >= IDENTITY_LARGE_FRAME;
+    }
+    if ((t->up_packets + t->down_packets) % IDENTITY_READ_EVERY == 0)
+        identity_read_behaviour(id);
+}
 
 /* The current verdict; NULL when nothing is known beyond the maker of its
  * MAC. An unknown type is a verdict when the host said more: its evidence

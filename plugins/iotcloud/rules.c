@@ -25,7 +25,7 @@ typedef struct {
 
 struct rules {
     signal_rules_t by_signal[SIG_COUNT];
-    port_set_t     serves, uses;
+    port_set_t     serves, uses, lan_port;
     GStringChunk  *strings;
     GPtrArray     *all;     /* owns the entries */
     /* "<signal> <lower-case value>" -> GPtrArray of the rule_t it matches. Every
@@ -202,19 +202,30 @@ static const char *parse_type(const char *text, rule_t *rule)
     return why;
 }
 
-/* "tcp/554" in a serves/uses rule: the port's bit; anything else asks for every port. */
+static port_set_t *port_set(rules_t *rules, signal_t signal)
+{
+    switch (signal) {
+    case SIG_SERVES:   return &rules->serves;
+    case SIG_USES:     return &rules->uses;
+    case SIG_LAN_PORT: return &rules->lan_port;
+    default:           return NULL;
+    }
+}
+
+/* "tcp/554" in a serves/uses/lan_port rule: the port's bit; anything else asks for every port. */
 static void index_port(rules_t *rules, const rule_t *rule)
 {
-    port_set_t *set = rule->signal == SIG_SERVES ? &rules->serves : rule->signal == SIG_USES ? &rules->uses : NULL;
+    port_set_t *set = port_set(rules, rule->signal);
     bool tcp = g_str_has_prefix(rule->pattern, "tcp/");
     char *end = NULL;
     guint64 port;
 
     if (set == NULL)
         return;
+    if (rule->match == MATCH_EXACT && !tcp && !g_str_has_prefix(rule->pattern, "udp/"))
+        return;                             /* "xiaomi-push": a protocol, never a port's text */
     port = g_ascii_strtoull(rule->pattern + 4, &end, 10);
-    if (rule->match != MATCH_EXACT || !(tcp || g_str_has_prefix(rule->pattern, "udp/")) ||
-        end == rule->pattern + 4 || *end != '\0' || port > 65535)
+    if (rule->match != MATCH_EXACT || end == rule->pattern + 4 || *end != '\0' || port > 65535)
         set->any = true;
     else
         set->bits[tcp][port / 32] |= 1u << (port % 32);
@@ -222,9 +233,9 @@ static void index_port(rules_t *rules, const rule_t *rule)
 
 bool rules_want_port(const rules_t *rules, signal_t signal, bool tcp, uint16_t port)
 {
-    const port_set_t *set = signal == SIG_SERVES ? &rules->serves : &rules->uses;
+    const port_set_t *set = rules != NULL ? port_set((rules_t *)rules, signal) : NULL;
 
-    return rules != NULL && (set->any || (set->bits[tcp][port / 32] & (1u << (port % 32))) != 0);
+    return set != NULL && (set->any || (set->bits[tcp][port / 32] & (1u << (port % 32))) != 0);
 }
 
 const char *rules_add(rules_t *rules, const char *signal, const char *match, const char *pattern,

@@ -124,8 +124,9 @@ bool rules_load(rules_t *rules, const char *path, wsc_read_report_t *report, cha
 void rules_match(const rules_t *rules, signal_t signal, const char *value,
                  void (*hit)(void *ctx, const rule_t *rule, const char *value), void *ctx);
 
-/* Is there a rule on this port ("serves" or "uses", TCP or UDP)? A bit
- * test, so that a packet's ports cost nothing when no rule names them. */
+/* Is there a rule on this port ("serves", "uses" or "lan_port", TCP or
+ * UDP)? A bit test, so that a packet's ports cost nothing when no rule
+ * names them. */
 bool rules_want_port(const rules_t *rules, signal_t signal, bool tcp, uint16_t port);
 
 unsigned rules_count(const rules_t *rules);

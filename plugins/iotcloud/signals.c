@@ -228,12 +228,8 @@ static void collect_names(wsc_facts_t *facts, proto_tree *tree, const sender_t *
  * 6666/6667, ...): the port of a broadcast or multicast it sends. */
 static void collect_lan_port(const wsc_facts_t *facts, const sender_t *sender)
 {
-    char port[16];
-
-    if (!facts->dst_group)
-        return;
-    snprintf(port, sizeof(port), "udp/%u", facts->frame.dport);
-    devices_observe(sender->device, SIG_LAN_PORT, port, sender->from);
+    if (facts->dst_group && identity_port_wanted(SIG_LAN_PORT, false, facts->frame.dport))
+        devices_observe_port(sender->device, SIG_LAN_PORT, false, facts->frame.dport, sender->from);
 }
 
 /* --- ports it serves and uses ---------------------------------------------- */
@@ -249,6 +245,12 @@ static int tcp_flags(const wsc_frame_t *f)
  * to a higher one (services answer ephemeral client ports), says what it
  * serves; a SYN or a UDP request to a lower port says what it uses. The
  * rules decide which ports matter; the rest cost a bit test. */
+static void observe_port(const sender_t *sender, signal_t signal, bool tcp, uint16_t port)
+{
+    if (identity_port_wanted(signal, tcp, port))
+        devices_observe_port(sender->device, signal, tcp, port, sender->from);
+}
+
 static void collect_ports(const wsc_facts_t *facts, const sender_t *sender)
 {
     const wsc_frame_t *f = &facts->frame;
@@ -259,13 +261,13 @@ static void collect_ports(const wsc_facts_t *facts, const sender_t *sender)
     if (wsc_facts_tcp(facts)) {
         flags = tcp_flags(f);
         if (flags >= 0 && (flags & (TCP_FLAG_SYN | TCP_FLAG_ACK)) == (TCP_FLAG_SYN | TCP_FLAG_ACK))
-            devices_observe_port(sender->device, SIG_SERVES, true, f->sport, sender->from);
+            observe_port(sender, SIG_SERVES, true, f->sport);
         else if (flags >= 0 && (flags & (TCP_FLAG_SYN | TCP_FLAG_ACK)) == TCP_FLAG_SYN)
-            devices_observe_port(sender->device, SIG_USES, true, f->dport, sender->from);
+            observe_port(sender, SIG_USES, true, f->dport);
     } else if (wsc_facts_udp(facts) && f->sport < f->dport) {
-        devices_observe_port(sender->device, SIG_SERVES, false, f->sport, sender->from);
+        observe_port(sender, SIG_SERVES, false, f->sport);
     } else if (wsc_facts_udp(facts) && f->dport < f->sport) {
-        devices_observe_port(sender->device, SIG_USES, false, f->dport, sender->from);
+        observe_port(sender, SIG_USES, false, f->dport);
     }
 }
 
