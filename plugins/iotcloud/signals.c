@@ -241,16 +241,16 @@ static int tcp_flags(const wsc_frame_t *f)
     return at < f->ip.end && at < f->len ? f->frame[at] : -1;
 }
 
-/* A TCP SYN/ACK from the device's port, or a UDP reply from a lower port
- * to a higher one (services answer ephemeral client ports), says what it
- * serves; a SYN or a UDP request to a lower port says what it uses. The
- * rules decide which ports matter; the rest cost a bit test. */
+/* The rules decide which ports matter; the rest cost a bit test. */
 static void observe_port(const sender_t *sender, signal_t signal, bool tcp, uint16_t port)
 {
     if (identity_port_wanted(signal, tcp, port))
         devices_observe_port(sender->device, signal, tcp, port, sender->from);
 }
 
+/* A TCP SYN/ACK from the device's port, or a UDP reply from a lower port
+ * to a higher one (services answer ephemeral client ports), says what it
+ * serves; a SYN or a UDP request to a lower port says what it uses. */
 static void collect_ports(const wsc_facts_t *facts, const sender_t *sender)
 {
     const wsc_frame_t *f = &facts->frame;
@@ -320,7 +320,7 @@ static void collect_xiaomi_push(const wsc_frame_t *f, const sender_t *sender)
         memcmp(p + 8, kind, 4) != 0 || (size_t)be32(p + 4) + 12 != f->payload_len)
         return;
     devices_observe(sender->device, SIG_USES, "xiaomi-push", sender->from);
-    first = 0x16;
+    first = (size_t)p[10] << 8 | p[11];               /* the length "00 16" gave */
     second = be32(p + 12);
     if (16 + first > f->payload_len || second > f->payload_len - 16 - first)
         return;
@@ -342,14 +342,14 @@ static void count_traffic(const wsc_facts_t *facts, device_t *src, device_t *dst
         devices_count_traffic(dst, false, len, facts->ts_ns);
 }
 
-void signals_collect(wsc_facts_t *facts, proto_tree *tree, device_t *device, device_t *dst)
+void signals_collect(wsc_facts_t *facts, proto_tree *tree, device_t *device, device_t *receiver)
 {
     const wsc_frame_t *f = &facts->frame;
     sender_t sender = { device, &facts->src };
     bool udp = wsc_facts_udp(facts);
     char vendor_class[MAX_TEXT + 1];
 
-    count_traffic(facts, device, dst);
+    count_traffic(facts, device, receiver);
     if (device != NULL && facts->located)
         collect_ports(facts, &sender);
     if (!wsc_facts_has_payload(facts))
