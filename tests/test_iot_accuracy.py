@@ -1,11 +1,12 @@
 """iotcloud device fingerprinting accuracy on real labelled captures (../shared).
 
 scripts/score_iot.py scores every IoT Sentinel capture against its labels and
-every device of the nDPI IoT/phone captures against its third-party-justified
-truth table; these tests hold it to the targets: vendor >= 90 %, type >= 75 %
-over both sets, vendor >= 90 % on each, and no phone typed as IoT. The nDPI
-set alone types only 12 devices, four of which send nothing that says what
-they are (docs/iotcloud.md lists them), so its type score is printed, not held."""
+every device of the nDPI captures against its third-party-justified truth
+table, each as right, wrong or unknown. A wrong vendor or type is worse than
+none, so precision (right / answered) is held high and coverage (answered /
+all) to what the captures allow: docs/iotcloud.md explains every device left
+unknown. No phone, tablet or computer may be typed as an IoT device, and no
+IoT device as one of those."""
 import json
 import subprocess
 import sys
@@ -16,55 +17,68 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "captures"
 SCRIPT = REPO / "scripts" / "score_iot.py"
-SETS = ["iot_sentinel", "ndpi"]
+SETS = ["iot_sentinel_dev", "iot_sentinel_heldout", "ndpi"]
 
 pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason=f"{SHARED} is missing")
 
 
 @pytest.fixture(scope="module")
 def scores():
-    proc = subprocess.run([sys.executable, str(SCRIPT), "--json"], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, str(SCRIPT), "--json", "--jobs", "2"], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
-    for name, numbers in [*result["sets"].items(), ("overall", result["overall"])]:
-        print(f"{name}: vendor {numbers['vendor_ok']}/{numbers['vendor_total']} ({numbers['vendor_accuracy']:.1f}%), "
-              f"type {numbers['type_ok']}/{numbers['type_total']} ({numbers['type_accuracy']:.1f}%), "
-              f"phones typed as IoT {numbers['phones_typed_as_iot']}/{numbers['phones']}")
+    for name, numbers in [*result["sets"].items(), *result["groups"].items()]:
+        v, t = numbers["vendor"], numbers["type"]
+        print(f"{name}: vendor {v['right']}/{v['wrong']}/{v['unknown']} (precision {v['precision']:.1f}%, "
+              f"coverage {v['coverage']:.1f}%), type {t['right']}/{t['wrong']}/{t['unknown']} "
+              f"(precision {t['precision']:.1f}%, coverage {t['coverage']:.1f}%)")
     return result
 
 
-def misses(result, key, data_set=None):
+def misses(result, key, outcome, data_set=None):
     return [f"{d['capture']} {d['key']}: expected {d['expected_vendor']} / {d['expected_type']}, got "
             f"{d['got']['vendor'] or '-'} / {d['got']['type'] or '-'} ({d['got']['evidence']})"
-            for d in result["devices"] if d[key] is False and data_set in (None, d["set"])]
+            for d in result["devices"] if d[f"{key}_result"] == outcome and data_set in (None, d["set"])]
 
 
-def test_vendor_accuracy_is_at_least_90_percent(scores):
-    overall = scores["overall"]
-    assert overall["vendor_total"] > 0
-    assert overall["vendor_accuracy"] >= 90.0, "\n".join(misses(scores, "vendor_ok"))
+def labelled(scores):
+    if "labelled" not in scores["groups"]:
+        pytest.skip("no labelled captures")
+    return scores["groups"]["labelled"]
 
 
-def test_type_accuracy_is_at_least_75_percent(scores):
-    overall = scores["overall"]
-    assert overall["type_total"] > 0
-    assert overall["type_accuracy"] >= 75.0, "\n".join(misses(scores, "type_ok"))
+def test_labelled_vendors_are_right_when_named_and_named_for_95_percent(scores):
+    vendor = labelled(scores)["vendor"]
+    assert vendor["precision"] >= 98.0, "\n".join(misses(scores, "vendor", "wrong"))
+    assert vendor["coverage"] >= 95.0, "\n".join(misses(scores, "vendor", "unknown"))
 
 
-def test_no_phone_is_typed_as_iot(scores):
-    overall = scores["overall"]
-    phones = [d for d in scores["devices"] if d["phone_as_iot"]]
-    assert overall["phones_typed_as_iot"] == 0, [f"{d['capture']} {d['key']}: {d['got']}" for d in phones]
+def test_labelled_types_are_right_when_named_and_named_for_80_percent(scores):
+    kind = labelled(scores)["type"]
+    assert kind["precision"] >= 95.0, "\n".join(misses(scores, "type", "wrong"))
+    assert kind["coverage"] >= 80.0, "\n".join(misses(scores, "type", "unknown"))
+
+
+def test_no_phone_tablet_or_computer_is_typed_as_iot_and_no_iot_device_as_one(scores):
+    numbers = labelled(scores)
+    confused = [f"{d['capture']} {d['key']}: expected {d['expected_type']}, got {d['got']['type']}"
+                for d in scores["devices"] if d["personal_as_iot"] or d["iot_as_personal"]]
+    assert numbers["personal"] >= 10
+    assert numbers["personal_as_iot"] == 0 and numbers["iot_as_personal"] == 0, confused
 
 
 @pytest.mark.parametrize("data_set", SETS)
-def test_each_data_set_reaches_90_percent_vendor_accuracy(scores, data_set):
+def test_each_data_set_names_no_wrong_vendor(scores, data_set):
     if data_set not in scores["sets"]:
         pytest.skip(f"{data_set} captures are missing")
-    assert scores["sets"][data_set]["vendor_accuracy"] >= 90.0, "\n".join(misses(scores, "vendor_ok", data_set))
+    assert scores["sets"][data_set]["vendor"]["wrong"] == 0, "\n".join(misses(scores, "vendor", "wrong", data_set))
 
 
-def test_iot_sentinel_devices_reach_75_percent_type_accuracy(scores):
-    if "iot_sentinel" not in scores["sets"]:
+def test_held_out_captures_score_like_the_dev_ones(scores):
+    """The third capture of each IoT Sentinel device was never looked at more
+    than the others: its type coverage stays within 10 points of dev's."""
+    if "heldout" not in scores["groups"]:
         pytest.skip("IoT Sentinel captures are missing")
-    assert scores["sets"]["iot_sentinel"]["type_accuracy"] >= 75.0, "\n".join(misses(scores, "type_ok", "iot_sentinel"))
+    dev, held = scores["sets"]["iot_sentinel_dev"]["type"], scores["groups"]["heldout"]["type"]
+    assert held["wrong"] == 0
+    assert held["coverage"] >= dev["coverage"] - 10.0

@@ -89,7 +89,10 @@ def test_dlink_camera_talking_to_mydlink(tshark):
 
 
 def test_user_rule_from_the_preferences_adds_evidence(tshark):
-    rule = 'uat:iotcloud_device_rules:"dns_name","domain","netatmo.net","Netatmo","thermostat","-","90"'
+    """A rule on what the host says of itself (its DHCP host name) outweighs
+    the shipped ones; a rule on a name it looks up could not (test_identity)."""
+    rule = ('uat:iotcloud_device_rules:"dhcp_hostname","prefix","Netatmo-Personal","Netatmo","thermostat","-",'
+            '"100"')
     found = identities(tshark, SMART_HOME, "-2", "-o", rule)
     assert found["192.168.179.169"]["type"] == "thermostat"
 

@@ -356,14 +356,26 @@ static uint8_t origin_of(const device_t *device, const wsc_addr_t *addr)
 
 void devices_observe(device_t *device, signal_t signal, const char *value, const wsc_addr_t *addr)
 {
-    if (device != NULL)
-        identity_observe(&device->identity, signal, value, origin_of(device, addr));
+    if (device != NULL && identity_value_is_news(&device->identity, signal, value))
+        identity_match(&device->identity, signal, value, origin_of(device, addr));
 }
 
 void devices_set_name(device_t *device, const char *name, int rank, const wsc_addr_t *addr)
 {
     if (device != NULL)
         identity_set_name(&device->identity, name, rank, origin_of(device, addr));
+}
+
+void devices_observe_port(device_t *device, signal_t signal, bool tcp, uint16_t port, const wsc_addr_t *addr)
+{
+    if (device != NULL && identity_port_is_news(&device->identity, signal, tcp, port))
+        identity_observe_port(&device->identity, signal, tcp, port, origin_of(device, addr));
+}
+
+void devices_count_traffic(device_t *device, bool upstream, uint32_t frame_len, int64_t ts_ns)
+{
+    if (device != NULL)
+        identity_count_traffic(&device->identity, upstream, frame_len, ts_ns);
 }
 
 const verdict_t *devices_verdict(device_t *device)

@@ -56,6 +56,10 @@ uint64_t devices_frame_src_mac(const wsc_facts_t *facts);
 /* A signal of the device, sent from `addr` (NULL: about its MAC). */
 void devices_observe(device_t *device, signal_t signal, const char *value, const wsc_addr_t *addr);
 void devices_set_name(device_t *device, const char *name, int rank, const wsc_addr_t *addr);
+/* A port the device serves, uses or announces itself on (SIG_SERVES, SIG_USES, SIG_LAN_PORT), from `addr`. */
+void devices_observe_port(device_t *device, signal_t signal, bool tcp, uint16_t port, const wsc_addr_t *addr);
+/* A frame between the device and a remote host, for its behaviour. */
+void devices_count_traffic(device_t *device, bool upstream, uint32_t frame_len, int64_t ts_ns);
 
 /* The current verdict; NULL when nothing is known about the device. */
 const verdict_t *devices_verdict(device_t *device);

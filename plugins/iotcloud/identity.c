@@ -1,4 +1,6 @@
-/* identity.c: evidence -> verdict.
+/* identity.c: gathering a device's evidence: rule hits of its signals,
+ * where each came from, its name, and the traffic counters its behaviour
+ * is read from. verdict.c turns the evidence into a verdict.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -8,11 +10,19 @@
 
 #include "core/ws_compat.h"
 #include "identity.h"
+#include "verdict.h"
 
-#define MIN_TYPE_SCORE  25      /* below this, the type is unknown */
-#define MIN_PERSONAL    30      /* phone/computer/tablet evidence this strong can win */
-#define MAX_EVIDENCE_TEXT 300
-#define MAX_NAME        63
+#define GENERIC_OUI_WEIGHT  20      /* a manuf name no rule knows: mild vendor evidence */
+#define MAX_NAME            63
+
+/* Behaviour, from the traffic with remote hosts. */
+#define VIDEO_MIN_BYTES     (256 * 1024)
+#define VIDEO_MIN_MS        5000
+#define VIDEO_MIN_RATE      6000    /* bytes/s upstream: 48 kbit/s, the low end of a video stream */
+#define KEEPALIVE_MIN_MS    30000
+#define KEEPALIVE_MIN_PACKETS 4
+#define KEEPALIVE_MAX_UP    512     /* bytes/s */
+#define KEEPALIVE_MAX_DOWN  2048
 
 static const rules_t *rules;
 /* Manuf name -> the mild rule for its vendor, shared by every device with
@@ -28,6 +38,8 @@ void identity_set_rules(const rules_t *new_rules)
 {
     rules = new_rules;
 }
+
+/* --- gathering evidence ---------------------------------------------------- */
 
 /* "Sonos, Inc." -> "Sonos": the brand people know, from a manuf name. */
 static const char *brand_of(const char *manuf)
@@ -55,6 +67,13 @@ static const char *brand_of(const char *manuf)
     return wmem_strdup(wmem_file_scope(), buf);
 }
 
+/* Which evidence gives way when the list is full: destinations first (a
+ * phone reaches many), then the lighter. */
+static int keep_rank(const rule_t *rule)
+{
+    return (signal_kind(rule->signal) == EVIDENCE_DESTINATION ? 0 : 1000) + rule->weight;
+}
+
 static void add_evidence(identity_t *id, const rule_t *rule, const char *value, uint8_t origin)
 {
     evidence_t *slot = NULL;
@@ -66,8 +85,8 @@ static void add_evidence(identity_t *id, const rule_t *rule, const char *value, 
         slot = &id->evidence[id->n_evidence++];
     } else {
         for (unsigned i = 0; i < IDENTITY_MAX_EVIDENCE; i++)
-            if (id->evidence[i].rule->weight < rule->weight &&
-                (slot == NULL || id->evidence[i].rule->weight < slot->rule->weight))
+            if (keep_rank(id->evidence[i].rule) < keep_rank(rule) &&
+                (slot == NULL || keep_rank(id->evidence[i].rule) < keep_rank(slot->rule)))
                 slot = &id->evidence[i];
         if (slot == NULL)
             return;
@@ -88,7 +107,8 @@ static void on_hit(void *ctx, const rule_t *rule, const char *value)
 {
     hit_ctx_t *hit = ctx;
 
-    add_evidence(hit->id, rule, value, hit->origin);
+    if (signal_kind(rule->signal) != EVIDENCE_CONSTRAINT)
+        add_evidence(hit->id, rule, value, hit->origin);
 }
 
 static bool seen_before(identity_t *id, signal_t signal, const char *value)
@@ -105,17 +125,49 @@ static bool seen_before(identity_t *id, signal_t signal, const char *value)
     return false;
 }
 
-void identity_observe(identity_t *id, signal_t signal, const char *value, uint8_t origin)
+bool identity_value_is_news(identity_t *id, signal_t signal, const char *value)
+{
+    return id != NULL && value != NULL && *value != '\0' && !seen_before(id, signal, value);
+}
+
+void identity_match(identity_t *id, signal_t signal, const char *value, uint8_t origin)
 {
     hit_ctx_t ctx = { id, origin };
 
-    if (id == NULL || value == NULL || *value == '\0' || seen_before(id, signal, value))
-        return;
     rules_match(rules, signal, value, on_hit, &ctx);
 }
 
+void identity_observe(identity_t *id, signal_t signal, const char *value, uint8_t origin)
+{
+    if (identity_value_is_news(id, signal, value))
+        identity_match(id, signal, value, origin);
+}
+
+bool identity_port_wanted(signal_t signal, bool tcp, uint16_t port)
+{
+    return rules_want_port(rules, signal, tcp, port);
+}
+
+bool identity_port_is_news(identity_t *id, signal_t signal, bool tcp, uint16_t port)
+{
+    uint32_t key = ((uint32_t)signal << 17 | (uint32_t)tcp << 16 | port) + 1;
+
+    if (id == NULL || id->last_port == key)
+        return false;                       /* a stream repeats its ports on every packet */
+    id->last_port = key;
+    return true;
+}
+
+void identity_observe_port(identity_t *id, signal_t signal, bool tcp, uint16_t port, uint8_t origin)
+{
+    char text[16];
+
+    snprintf(text, sizeof(text), "%s/%u", tcp ? "tcp" : "udp", port);
+    identity_observe(id, signal, text, origin);
+}
+
 /* The MAC's vendor: rules first; without one, the manuf name itself is mild
- * evidence for the vendor (module makers have rules that demote them). */
+ * evidence for the vendor (module makers have rules that name none). */
 /* The mild rule for a manuf vendor: one per vendor and capture. */
 static const rule_t *oui_rule(const char *manuf)
 {
@@ -128,7 +180,7 @@ static const rule_t *oui_rule(const char *manuf)
         generic = wmem_new0(wmem_file_scope(), rule_t);
         generic->signal = SIG_OUI;
         generic->vendor = brand_of(manuf);
-        generic->weight = 20;
+        generic->weight = GENERIC_OUI_WEIGHT;
         wmem_map_insert(oui_rules, wmem_strdup(wmem_file_scope(), manuf), generic);
     }
     return generic;
@@ -143,8 +195,11 @@ void identity_observe_oui(identity_t *id, uint64_t mac)
 
     for (int i = 0; i < 6; i++)
         bytes[i] = (guint8)(mac >> (40 - 8 * i));
-    if (bytes[0] & 0x02)
-        return;                             /* locally administered (randomised): no vendor */
+    if (bytes[0] & 0x02) {
+        id->randomized_mac = true;          /* locally administered: no vendor, and a hint of a phone */
+        id->dirty = true;
+        return;
+    }
     snprintf(prefix, sizeof(prefix), "%02x:%02x:%02x", bytes[0], bytes[1], bytes[2]);
     identity_observe(id, SIG_OUI_PREFIX, prefix, ORIGIN_MAC);
     manuf = wsc_manuf_name_if_known(bytes, sizeof(bytes));
@@ -190,6 +245,7 @@ void identity_move(identity_t *from, uint8_t origin, identity_t *to, uint8_t to_
         from->name_rank = 0;
     }
     from->n_seen = from->next_seen = 0;     /* let the values be matched again where they belong */
+    from->last_port = 0;
     from->dirty = true;
 }
 
@@ -202,101 +258,36 @@ void identity_forget_origin(identity_t *id, uint8_t origin)
         id->name_origin = ORIGIN_MAC;
 }
 
-/* --- verdict ------------------------------------------------------------- */
+/* --- behaviour ------------------------------------------------------------- */
 
-typedef struct {
-    const char *vendor;
-    int         score;
-} vendor_score_t;
-
-static unsigned percent(int best, int total)
+static bool rate_at_most(uint64_t bytes, int64_t span_ms, uint64_t per_second)
 {
-    int strength = MIN(best, 100);
-
-    return total > 0 ? (unsigned)(strength * best / total) : 0;
+    return bytes * 1000 <= per_second * (uint64_t)span_ms;
 }
 
-static device_type_t best_type(const int *scores, bool personal)
+/* Sustained upload of large frames (a camera's stream), or a long quiet
+ * exchange of small frames only (a plug's or sensor's keepalives). */
+static behaviour_t read_behaviour(const traffic_t *t)
 {
-    device_type_t best = TYPE_NONE;
+    int64_t span_ms = (t->last_ns - t->first_ns) / 1000000;
 
-    for (int t = TYPE_NONE + 1; t < TYPE_COUNT; t++)
-        if (t != TYPE_MODULE && device_type_is_personal((device_type_t)t) == personal &&
-            scores[t] > scores[best])
-            best = (device_type_t)t;
-    return best;
+    if (t->up_bytes >= VIDEO_MIN_BYTES && span_ms >= VIDEO_MIN_MS && t->up_bytes >= 4 * t->down_bytes &&
+        t->up_large * 2 >= t->up_packets && !rate_at_most(t->up_bytes, span_ms, VIDEO_MIN_RATE))
+        return BEHAVIOUR_UPSTREAM_VIDEO;
+    if (span_ms >= KEEPALIVE_MIN_MS && t->up_packets >= KEEPALIVE_MIN_PACKETS && t->up_large == 0 &&
+        rate_at_most(t->up_bytes, span_ms, KEEPALIVE_MAX_UP) && rate_at_most(t->down_bytes, span_ms, KEEPALIVE_MAX_DOWN))
+        return BEHAVIOUR_KEEPALIVE_ONLY;
+    return BEHAVIOUR_NONE;
 }
 
-/* "oui=Sonos, Inc.; dhcp_hostname=SonosZP": each signal value once. */
-static const char *evidence_text(const identity_t *id)
+void identity_read_behaviour(identity_t *id)
 {
-    wmem_strbuf_t *text = wmem_strbuf_new(wmem_file_scope(), "");
+    behaviour_t now = read_behaviour(&id->traffic);
 
-    for (unsigned i = 0; i < id->n_evidence && wmem_strbuf_get_len(text) < MAX_EVIDENCE_TEXT; i++) {
-        const evidence_t *e = &id->evidence[i];
-        bool repeated = false;
-        for (unsigned j = 0; j < i && !repeated; j++)
-            repeated = id->evidence[j].rule->signal == e->rule->signal &&
-                       strcmp(id->evidence[j].value, e->value) == 0;
-        if (!repeated)
-            wmem_strbuf_append_printf(text, "%s%s=%s", wmem_strbuf_get_len(text) ? "; " : "",
-                                      signal_name(e->rule->signal), e->value);
+    if (now != id->traffic.behaviour) {
+        id->traffic.behaviour = now;
+        id->dirty = true;
     }
-    return wmem_strbuf_finalize(text);
-}
-
-static void compute_verdict(identity_t *id)
-{
-    vendor_score_t vendors[IDENTITY_MAX_EVIDENCE];
-    int n_vendors = 0, vendor_total = 0, type_total = 0, model_weight = 0;
-    int types[TYPE_COUNT] = { 0 };
-    const vendor_score_t *best = NULL;
-    verdict_t *v = &id->verdict;
-    device_type_t personal, iot;
-
-    free_string(v->evidence);               /* each verdict builds its own text */
-    memset(v, 0, sizeof(*v));
-    for (unsigned i = 0; i < id->n_evidence; i++) {
-        const evidence_t *e = &id->evidence[i];
-        const rule_t *r = e->rule;
-        const char *model = r->model_is_value ? e->value : r->model;
-        int k;
-
-        if (r->vendor != NULL) {
-            for (k = 0; k < n_vendors && g_ascii_strcasecmp(vendors[k].vendor, r->vendor) != 0; k++)
-                ;
-            if (k == n_vendors)
-                vendors[n_vendors++] = (vendor_score_t){ r->vendor, 0 };
-            vendors[k].score += r->weight;
-            vendor_total += r->weight;
-        }
-        if (r->type != TYPE_NONE && r->type != TYPE_MODULE) {
-            types[r->type] += r->weight;
-            type_total += r->weight;
-        }
-        if (model != NULL && r->weight > model_weight) {
-            v->model = model;
-            model_weight = r->weight;
-        }
-    }
-    for (int k = 0; k < n_vendors; k++)
-        if (best == NULL || vendors[k].score > best->score)
-            best = &vendors[k];
-    /* Phones and computers are never IoT devices: their evidence wins when it
-     * is strong and at least as strong as any IoT type (an Android TV says
-     * android-dhcp too, but more of what it is). */
-    personal = best_type(types, true);
-    iot = best_type(types, false);
-    if (types[personal] >= MIN_PERSONAL && types[personal] >= types[iot])
-        v->type = personal;
-    else if (types[iot] >= MIN_TYPE_SCORE)
-        v->type = iot;
-    v->vendor = best ? best->vendor : NULL;
-    v->name = id->name;
-    v->confidence = v->type != TYPE_NONE
-                  ? (percent(best ? best->score : 0, vendor_total) + percent(types[v->type], type_total)) / 2
-                  : percent(best ? best->score : 0, vendor_total) / 2;
-    v->evidence = id->n_evidence ? evidence_text(id) : NULL;
 }
 
 const verdict_t *identity_verdict(identity_t *id)
@@ -304,10 +295,10 @@ const verdict_t *identity_verdict(identity_t *id)
     if (id == NULL)
         return NULL;
     if (id->dirty) {
-        compute_verdict(id);
+        verdict_compute(id, rules);
         id->dirty = false;
     }
-    if (id->verdict.vendor == NULL && id->verdict.type == TYPE_NONE && id->verdict.name == NULL)
+    if (!id->worth_telling)
         return NULL;
     return &id->verdict;
 }

@@ -277,7 +277,7 @@ void iotcloud_frame(wsc_facts_t *facts, proto_tree *tree)
 
     devices_of_frame(facts, &src, &dst);
     if (facts->first_pass && facts->has_ip)
-        signals_collect(facts, tree, src);
+        signals_collect(facts, tree, src, dst);
     if (conversation_of(facts, src, dst, &conversation)) {
         flow = follow_conversation(facts, &conversation, listened);
         if (listened)
@@ -452,11 +452,13 @@ void iotcloud_register(void)
     static uat_field_t rule_fields[] = {
         UAT_FLD_CSTRING(user_rules, signal, "Signal",
             "oui, oui_prefix, dhcp_hostname, dhcp_vendor_class, dhcp_prl, mdns_service, mdns_name, mdns_model, "
-            "ssdp_server, ssdp_type, ssdp_usn, ssdp_location, dns_name, user_agent, lan_port"),
+            "ssdp_server, ssdp_type, ssdp_usn, ssdp_location, dns_name, user_agent, lan_port, serves, uses, "
+            "behaviour, vendor"),
         UAT_FLD_CSTRING(user_rules, match, "Match", "exact, prefix, suffix, contains, glob or domain"),
         UAT_FLD_CSTRING(user_rules, pattern, "Pattern", "What the signal's value must match (any case)"),
         UAT_FLD_CSTRING(user_rules, vendor, "Vendor", "Vendor this evidence points to, or -"),
-        UAT_FLD_CSTRING(user_rules, type, "Type", "Device type from the vocabulary, or -"),
+        UAT_FLD_CSTRING(user_rules, type, "Type",
+            "Device type from the vocabulary, a set (plug|light), an OS (os:android), iot, or -"),
         UAT_FLD_CSTRING(user_rules, model, "Model", "Model, $value for the matched text, or -"),
         UAT_FLD_CSTRING(user_rules, weight, "Weight", "1 to 100"),
         UAT_END_FIELDS

@@ -9,6 +9,7 @@
 #include "signals.h"
 
 #define DHCP_SERVER_PORT    67
+#define XIAOMI_PUSH_PORT    5222
 #define DHCP_CLIENT_PORT    68
 #define DHCPV6_CLIENT_PORT  546
 #define DNS_PORT            53
@@ -18,6 +19,8 @@
 #define IPPROTO_TCP_NUM     6
 #define IPPROTO_UDP_NUM     17
 #define MAX_TEXT            255
+#define TCP_FLAG_SYN        0x02
+#define TCP_FLAG_ACK        0x10
 
 /* A device and the address its signal was sent from. */
 typedef struct {
@@ -225,21 +228,130 @@ static void collect_names(wsc_facts_t *facts, proto_tree *tree, const sender_t *
  * 6666/6667, ...): the port of a broadcast or multicast it sends. */
 static void collect_lan_port(const wsc_facts_t *facts, const sender_t *sender)
 {
-    char port[16];
-
-    if (!facts->dst_group)
-        return;
-    snprintf(port, sizeof(port), "udp/%u", facts->frame.dport);
-    devices_observe(sender->device, SIG_LAN_PORT, port, sender->from);
+    if (facts->dst_group && identity_port_wanted(SIG_LAN_PORT, false, facts->frame.dport))
+        devices_observe_port(sender->device, SIG_LAN_PORT, false, facts->frame.dport, sender->from);
 }
 
-void signals_collect(wsc_facts_t *facts, proto_tree *tree, device_t *device)
+/* --- ports it serves and uses ---------------------------------------------- */
+
+static int tcp_flags(const wsc_frame_t *f)
+{
+    size_t at = f->ip.l4_offset + 13;
+
+    return at < f->ip.end && at < f->len ? f->frame[at] : -1;
+}
+
+/* The rules decide which ports matter; the rest cost a bit test. */
+static void observe_port(const sender_t *sender, signal_t signal, bool tcp, uint16_t port)
+{
+    if (identity_port_wanted(signal, tcp, port))
+        devices_observe_port(sender->device, signal, tcp, port, sender->from);
+}
+
+/* A TCP SYN/ACK from the device's port, or a UDP reply from a lower port
+ * to a higher one (services answer ephemeral client ports), says what it
+ * serves; a SYN or a UDP request to a lower port says what it uses. */
+static void collect_ports(const wsc_facts_t *facts, const sender_t *sender)
+{
+    const wsc_frame_t *f = &facts->frame;
+    int flags;
+
+    if (f->sport == 0 || f->dport == 0 || facts->dst_group)
+        return;
+    if (wsc_facts_tcp(facts)) {
+        flags = tcp_flags(f);
+        if (flags >= 0 && (flags & (TCP_FLAG_SYN | TCP_FLAG_ACK)) == (TCP_FLAG_SYN | TCP_FLAG_ACK))
+            observe_port(sender, SIG_SERVES, true, f->sport);
+        else if (flags >= 0 && (flags & (TCP_FLAG_SYN | TCP_FLAG_ACK)) == TCP_FLAG_SYN)
+            observe_port(sender, SIG_USES, true, f->dport);
+    } else if (wsc_facts_udp(facts) && f->sport < f->dport) {
+        observe_port(sender, SIG_SERVES, false, f->sport);
+    } else if (wsc_facts_udp(facts) && f->dport < f->sport) {
+        observe_port(sender, SIG_USES, false, f->dport);
+    }
+}
+
+/* --- Xiaomi's push channel ------------------------------------------------- */
+
+static uint32_t be32(const uint8_t *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Finds the length-delimited field `key` (one-byte key and length) in a
+ * protobuf-like message; false when absent or malformed. */
+static bool message_field(const uint8_t *msg, size_t len, uint8_t key, char *out, size_t out_size)
+{
+    size_t at = 0;
+
+    while (at + 2 <= len) {
+        uint8_t k = msg[at], n = msg[at + 1];
+        if ((k & 0x07) == 0) {                      /* a varint: skip its bytes */
+            for (at++; at < len && (msg[at] & 0x80); at++)
+                ;
+            at++;
+            continue;
+        }
+        if ((k & 0x07) != 2 || (n & 0x80) || at + 2 + n > len)
+            return false;                           /* not a short string: stop rather than guess */
+        if (k == key) {
+            size_t copy = MIN((size_t)n, out_size - 1);
+            memcpy(out, msg + at + 2, copy);
+            out[copy] = '\0';
+            return true;
+        }
+        at += 2u + n;
+    }
+    return false;
+}
+
+/* MIUI's push service (TCP 5222) opens with a cleartext hello: magic
+ * C2 FE 00 05, the length of the rest, 00 02 00 16, then two messages, the
+ * second of which names the phone's model (field 2); facts as nDPI's Xiaomi
+ * dissector documents them. Only MIUI devices speak it. */
+static void collect_xiaomi_push(const wsc_frame_t *f, const sender_t *sender)
+{
+    static const uint8_t magic[] = { 0xC2, 0xFE, 0x00, 0x05 }, kind[] = { 0x00, 0x02, 0x00, 0x16 };
+    const uint8_t *p = f->payload;
+    char model[MAX_TEXT + 1];
+    size_t first, second;
+
+    if (f->dport != XIAOMI_PUSH_PORT || f->payload_len < 16 || memcmp(p, magic, 4) != 0 ||
+        memcmp(p + 8, kind, 4) != 0 || (size_t)be32(p + 4) + 12 != f->payload_len)
+        return;
+    devices_observe(sender->device, SIG_USES, "xiaomi-push", sender->from);
+    first = (size_t)p[10] << 8 | p[11];               /* the length "00 16" gave */
+    second = be32(p + 12);
+    if (16 + first > f->payload_len || second > f->payload_len - 16 - first)
+        return;
+    if (message_field(p + 16 + first, second, 0x12, model, sizeof(model)) && g_str_is_ascii(model))
+        devices_observe(sender->device, SIG_USER_AGENT, model, sender->from);
+}
+
+/* --- traffic with remote hosts, for behaviour ------------------------------ */
+
+static void count_traffic(const wsc_facts_t *facts, device_t *src, device_t *dst)
+{
+    uint32_t len = facts->pinfo->fd->pkt_len;
+
+    if (!facts->has_ts)
+        return;
+    if (src != NULL && !facts->dst_local && !facts->dst_group)
+        devices_count_traffic(src, true, len, facts->ts_ns);
+    else if (dst != NULL && !facts->src_local && !facts->src_group)
+        devices_count_traffic(dst, false, len, facts->ts_ns);
+}
+
+void signals_collect(wsc_facts_t *facts, proto_tree *tree, device_t *device, device_t *receiver)
 {
     const wsc_frame_t *f = &facts->frame;
     sender_t sender = { device, &facts->src };
     bool udp = wsc_facts_udp(facts);
     char vendor_class[MAX_TEXT + 1];
 
+    count_traffic(facts, device, receiver);
+    if (device != NULL && facts->located)
+        collect_ports(facts, &sender);
     if (!wsc_facts_has_payload(facts))
         return;
     if (udp && (f->sport == DHCP_CLIENT_PORT || f->sport == DHCP_SERVER_PORT)) {
@@ -257,6 +369,9 @@ void signals_collect(wsc_facts_t *facts, proto_tree *tree, device_t *device)
     else if (udp && f->sport == DHCPV6_CLIENT_PORT) {
         if (wsc_dhcpv6_vendor_class(f->payload, f->payload_len, vendor_class, sizeof(vendor_class)))
             devices_observe(device, SIG_DHCP_VENDOR_CLASS, vendor_class, &facts->src);
-    } else
+    } else {
+        if (wsc_facts_tcp(facts))
+            collect_xiaomi_push(f, &sender);
         collect_names(facts, tree, &sender);
+    }
 }

@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Generate the device-identity captures: one per failure class of issue 16.
+
+    python3 captures/generate_identity.py
+
+identity_embedded_android.pcap  Android inside devices that are no phones: an
+    Echo whose Fire OS asks DHCP as android-dhcp-9 and talks to Alexa, a Fire
+    TV, a Sony BRAVIA Android TV (Google Cast), and, for contrast, a Samsung
+    Galaxy phone that says the same OS.
+identity_phone_apps.pcap  phones whose apps talk to IoT vendors' clouds: an
+    iPhone seen without DHCP reaching only Sonos' cloud, an iPhone that
+    reaches Sonos, Ring, TP-Link, Philips Hue and Alexa, an Android phone with
+    a randomized MAC doing the same, and a randomized host reaching only Sonos.
+identity_computers.pcap  computers that say what IoT devices say: a Mac
+    sharing its printer (IPP, AirPlay) and a Windows laptop with an Intel Wi-Fi
+    card and a name of its own, talking to a TP-Link plug's cloud.
+identity_oui_and_cloud.pcap  devices that say little more than their MAC
+    vendor and one cloud name: a D-Link camera streaming to its relay, an
+    Edimax device sending keepalives, an Espressif module on Tuya's cloud, an
+    unnamed camera (Wi-Fi module OUI) serving RTSP to a viewer, and a Sonos.
+
+Names, OUIs, DHCP strings and ports are the public ones each device uses
+(see plugins/iotcloud/data/SOURCES.md); addresses are documentation-style.
+"""
+import os
+import sys
+import zlib
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from generate import JUNE_EPOCH, Host  # noqa: E402
+from pcapgen import (DNS_A, TCP_ACK, TCP_PSH, TCP_SYN, Pcap, ether, http_request, ip, tcp,  # noqa: E402
+                     udp)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROUTER = ("192.168.20.1", "00:11:22:33:44:55")
+ANDROID_PRL = (1, 3, 6, 15, 26, 28, 51, 58, 59, 43)
+IOS_PRL = (1, 121, 3, 6, 15, 108, 114, 119, 162, 252)
+
+
+def home(pcap, address, mac_text):
+    return Host(pcap, address, mac_text, gateway_mac=ROUTER[1])
+
+
+def reach(host, t, server, name):
+    """The DNS lookup and TLS session of a device (or an app) to a cloud name."""
+    host.dns(t, ROUTER[0], (zlib.crc32(name.encode()) & 0x7FFF) | 0x100, name, [(name, DNS_A, 60, server)])
+    return host.tls_session(t + 0.05, server, name)
+
+
+def identity_embedded_android():
+    pcap = Pcap()
+    echo = home(pcap, "192.168.20.11", "f0:27:2d:11:22:33")
+    echo.dhcp(0.0, "amazon-3f2a9c41d", "android-dhcp-9", prl=ANDROID_PRL, server=ROUTER[0], xid=0x11)
+    reach(echo, 1.0, "52.94.233.12", "avs-alexa-4-na.amazon.com")
+    reach(echo, 2.0, "52.46.133.20", "device-metrics-us-2.amazon.com")
+
+    firetv = home(pcap, "192.168.20.12", "fc:a1:83:44:55:66")
+    firetv.dhcp(3.0, "amazon-8e1c77b20", "android-dhcp-7.1.2", prl=ANDROID_PRL, server=ROUTER[0], xid=0x12)
+    api = http_request("GET", "/v1/config", "api.amazonvideo.com",
+                       "Dalvik/2.1.0 (Linux; U; Android 7.1.2; AFTMM Build/NS6271)")
+    firetv.tcp_session(4.0, "54.239.17.10", 80, api, [600])
+
+    bravia = home(pcap, "192.168.20.13", "00:13:a9:77:88:99")
+    bravia.dhcp(5.0, "BRAVIA-4K-GB", "android-dhcp-9", prl=ANDROID_PRL, server=ROUTER[0], xid=0x13)
+    bravia.mdns_announce(5.5, "_googlecast._tcp", "BRAVIA-4K-GB-2f8c", "2f8c0d1e-bravia", 8009,
+                         ["md=BRAVIA 4K GB", "fn=Living room TV"])
+
+    galaxy = home(pcap, "192.168.20.14", "8c:f5:a3:12:34:56")
+    galaxy.dhcp(6.0, "Galaxy-S21", "android-dhcp-12", prl=ANDROID_PRL, server=ROUTER[0], xid=0x14)
+    reach(galaxy, 7.0, "142.250.180.3", "connectivitycheck.gstatic.com")
+    reach(galaxy, 8.0, "52.94.233.12", "avs-alexa-4-na.amazon.com")     # the Alexa app
+    pcap.frames.sort(key=lambda frame: frame[0])
+    return pcap
+
+
+def identity_phone_apps():
+    pcap = Pcap()
+    clouds = [("34.243.113.114", "api.ws.sonos.com"), ("52.20.86.45", "fw.ring.com"),
+              ("52.41.30.5", "devs.tplinkcloud.com"), ("52.58.59.11", "bridge.meethue.com"),
+              ("52.94.233.12", "avs-alexa-4-na.amazon.com")]
+
+    app_only = home(pcap, "192.168.20.21", "98:01:a7:a5:0c:93")   # joined before the capture: no DHCP
+    reach(app_only, 0.5, *clouds[0])
+
+    iphone = home(pcap, "192.168.20.22", "98:01:a7:10:20:30")
+    iphone.dhcp(1.0, "iPhone", prl=IOS_PRL, server=ROUTER[0], xid=0x22)
+    for k, cloud in enumerate(clouds):
+        reach(iphone, 2.0 + k, *cloud)
+
+    android = home(pcap, "192.168.20.23", "da:a1:19:5e:6f:70")    # randomized (locally administered)
+    android.dhcp(8.0, None, "android-dhcp-13", prl=ANDROID_PRL, server=ROUTER[0], xid=0x23)
+    for k, cloud in enumerate(clouds):
+        reach(android, 9.0 + k, *cloud)
+
+    unknown = home(pcap, "192.168.20.24", "6a:1e:33:00:42:7c")    # randomized, no DHCP, one cloud
+    reach(unknown, 15.0, *clouds[0])
+    pcap.frames.sort(key=lambda frame: frame[0])
+    return pcap
+
+
+def identity_computers():
+    pcap = Pcap()
+    mac = home(pcap, "192.168.20.41", "98:01:a7:aa:bb:41")
+    mac.dhcp(0.0, "studio", prl=(1, 121, 3, 6, 15, 108, 114, 119, 162, 252, 95, 44, 46), server=ROUTER[0],
+             xid=0x41)
+    mac.mdns_announce(1.0, "_ipp._tcp", "Laser in the study @ studio", "studio", 631,
+                      ["ty=Brother HL-L2350DW", "rp=printers/Brother_HL_L2350DW"])
+    mac.mdns_announce(1.5, "_airplay._tcp", "studio", "studio", 7000, ["model=Mac14,3"])
+    mac.mdns_announce(2.0, "_companion-link._tcp", "studio", "studio", 50000, ["rpBA=12:34"])
+
+    laptop = home(pcap, "192.168.20.42", "78:92:9c:aa:bb:42")
+    laptop.dhcp(3.0, "KITCHEN-PC", "MSFT 5.0", prl=(1, 3, 6, 15, 31, 33, 43, 44, 46, 47, 119, 121, 249, 252),
+                server=ROUTER[0], xid=0x42)
+    reach(laptop, 4.0, "52.41.30.5", "devs.tplinkcloud.com")          # the Kasa app for Windows
+    pcap.frames.sort(key=lambda frame: frame[0])
+    return pcap
+
+
+def keepalives(host, start, server, port, count, every, size=60):
+    """Tiny UDP keepalives to the cloud and their answers, nothing else."""
+    for k in range(count):
+        t = start + k * every
+        host.frame(t, server, 17, udp(41000, port, b"k" * size))
+        host.frame(t + 0.04, server, 17, udp(port, 41000, b"a" * size), outbound=False)
+
+
+def video_upload(host, start, server, port, seconds, fps=20, size=1400):
+    conn = host.connect(start, server, port, sport=4501)
+    for k in range(seconds * fps):
+        t = start + 0.1 + k / fps
+        conn.send(t, size)
+        if k % 10 == 0:
+            conn.receive(t + 0.03, 60)
+
+
+def rtsp_served(camera, viewer, t):
+    """A LAN viewer opens RTSP on the camera: the camera's SYN/ACK from port 554."""
+    _, syn = ip(viewer.address, camera.address, 6, tcp(50555, 554, 100, 0, TCP_SYN))
+    _, synack = ip(camera.address, viewer.address, 6, tcp(554, 50555, 900, 101, TCP_SYN | TCP_ACK))
+    _, ack = ip(viewer.address, camera.address, 6, tcp(50555, 554, 101, 901, TCP_ACK))
+    _, describe = ip(viewer.address, camera.address, 6,
+                     tcp(50555, 554, 101, 901, TCP_PSH | TCP_ACK, b"DESCRIBE rtsp://camera/ RTSP/1.0\r\nCSeq: 2\r\n\r\n"))
+    for dt, src, dst, packet in [(0, viewer, camera, syn), (0.001, camera, viewer, synack),
+                                 (0.002, viewer, camera, ack), (0.003, viewer, camera, describe)]:
+        camera.pcap.add(JUNE_EPOCH + t + dt, ether(src.mac, dst.mac, 0x0800, packet))
+
+
+def identity_oui_and_cloud():
+    pcap = Pcap()
+    dlink = home(pcap, "192.168.20.31", "b0:c5:54:aa:bb:01")
+    reach(dlink, 0.0, "54.194.162.25", "signal.mydlink.com")
+    video_upload(dlink, 1.0, "54.194.162.98", 2048, seconds=15)
+
+    edimax = home(pcap, "192.168.20.32", "74:da:38:aa:bb:02")
+    edimax.dns(0.5, ROUTER[0], 0x3202, "www.myedimax.com", [("www.myedimax.com", DNS_A, 60, "122.248.252.67")])
+    keepalives(edimax, 1.0, "122.248.252.67", 8765, count=12, every=10.0)
+
+    tuya = home(pcap, "192.168.20.33", "24:0a:c4:aa:bb:03")
+    reach(tuya, 2.0, "18.185.25.11", "a2.tuyaeu.com")
+    keepalives(tuya, 3.0, "18.185.25.11", 8886, count=8, every=15.0)
+
+    camera = home(pcap, "192.168.20.34", "40:9f:38:aa:bb:04")
+    viewer = home(pcap, "192.168.20.35", "98:01:a7:aa:bb:05")
+    rtsp_served(camera, viewer, 5.0)
+
+    sonos = home(pcap, "192.168.20.36", "00:0e:58:aa:bb:06")
+    reach(sonos, 6.0, "34.243.113.114", "msmetrics.ws.sonos.com")
+    pcap.frames.sort(key=lambda frame: frame[0])
+    return pcap
+
+
+SCENARIOS = [identity_embedded_android, identity_phone_apps, identity_computers, identity_oui_and_cloud]
+
+
+def main():
+    for scenario in SCENARIOS:
+        path = os.path.join(HERE, scenario.__name__ + ".pcap")
+        scenario().write(path)
+        print(path)
+
+
+if __name__ == "__main__":
+    main()
