@@ -617,10 +617,38 @@ def cloud_embedded_ipv4():
     return pcap
 
 
+def iot_routed_vlan():
+    """A camera on an IoT VLAN (10.20.0.7) routed by the home router
+    (192.168.176.1, MAC 00:11:22:33:44:55) reaches the capture point with the
+    router's MAC: its lookup of signal.mydlink.com at the LAN's DNS server
+    (192.168.176.5) comes first, before anything shows that MAC to be a
+    router. Then a laptop browses through the router (its MAC is the
+    gateway's) and the router pings the laptop from its own address."""
+    pcap = Pcap()
+    router_mac, pihole_mac, laptop_mac = "00:11:22:33:44:55", "b8:27:eb:00:00:05", "3c:22:fb:00:00:50"
+    camera, pihole, laptop, router = "10.20.0.7", "192.168.176.5", "192.168.176.50", "192.168.176.1"
+
+    def frame(t, src_mac, dst_mac, src, dst, proto, segment):
+        ethertype, packet = ip(src, dst, proto, segment)
+        pcap.add(JUNE_EPOCH + t, ether(src_mac, dst_mac, ethertype, packet))
+
+    query = dns_message(0x5101, "signal.mydlink.com")
+    answer = dns_message(0x5101, "signal.mydlink.com", response=True,
+                         answers=[("signal.mydlink.com", 1, 60, "54.194.162.98")])
+    frame(0.0, router_mac, pihole_mac, camera, pihole, 17, udp(40001, 53, query))
+    frame(0.01, pihole_mac, router_mac, pihole, camera, 17, udp(53, 40001, answer))
+    frame(1.0, laptop_mac, router_mac, laptop, "93.184.216.34", 6, tcp(50000, 443, 1000, 0, TCP_SYN))
+    frame(1.02, router_mac, laptop_mac, "93.184.216.34", laptop, 6, tcp(443, 50000, 5000, 1001, TCP_SYN | TCP_ACK))
+    frame(2.0, router_mac, laptop_mac, router, laptop, 1, icmp_echo(True, 7, 1))
+    frame(2.001, laptop_mac, router_mac, laptop, router, 1, icmp_echo(False, 7, 1))
+    frame(3.0, router_mac, pihole_mac, camera, pihole, 17, udp(40002, 53, dns_message(0x5102, "signal.mydlink.com")))
+    return pcap
+
+
 SCENARIOS = [talk_delta_distance, rtt_exchanges, rtt_raw_ip, rtt_linux_sll, cloud_talk_examples,
              cloud_hostile_dns, iot_smart_home, iot_tesla_powerwall, iot_camera_mydlink, iot_alexa_sonos,
              iot_camera_relay, robust_wifi_radiotap, cloud_cdn_name_change, iot_recycled_devices,
-             iot_alexa_sonos_discovery, cloud_embedded_ipv4]
+             iot_alexa_sonos_discovery, cloud_embedded_ipv4, iot_routed_vlan]
 
 
 def main():
