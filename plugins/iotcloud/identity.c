@@ -308,6 +308,6 @@ void identity_clear(identity_t *id)
     for (unsigned i = 0; i < id->n_evidence; i++)
         free_string(id->evidence[i].value);
     free_string(id->name);
-    free_string(id->verdict.evidence);
+    free_string(id->evidence_text);         /* the verdict's evidence points into it */
     memset(id, 0, sizeof(*id));
 }

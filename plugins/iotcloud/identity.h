@@ -24,6 +24,7 @@
 
 #define IDENTITY_MAX_EVIDENCE   24      /* rule hits kept; destinations give way first, then lighter ones */
 #define IDENTITY_MAX_SEEN       32      /* recent (signal, value) pairs not matched again */
+#define IDENTITY_EVIDENCE_TEXT  512     /* bytes of evidence text kept, with its NUL */
 #define ORIGIN_MAC              0xFF    /* evidence about the MAC itself (OUI, DHCP) */
 
 /* What the plugin says about a device. Strings live with the capture file. */
@@ -68,6 +69,7 @@ typedef struct {
     bool       worth_telling;   /* a vendor, type or name, or evidence beyond the MAC's maker */
     traffic_t  traffic;
     verdict_t  verdict;
+    char      *evidence_text;   /* the verdict's evidence, one buffer per device (IDENTITY_EVIDENCE_TEXT) */
 } identity_t;
 
 void identity_set_rules(const rules_t *rules);

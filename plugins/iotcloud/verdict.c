@@ -505,9 +505,10 @@ static void append_item(wmem_strbuf_t *text, const char *name, const char *value
 
 /* "oui=Sonos, Inc.; dhcp_hostname=SonosZP; ...": what the host says of
  * itself first, then what it talks to, then why (apps, unknowns). */
-static const char *evidence_text(const identity_t *id, const weights_t *w, const decision_t *d)
+static const char *evidence_text(identity_t *id, const weights_t *w, const decision_t *d)
 {
-    wmem_strbuf_t *text = wmem_strbuf_new(wmem_file_scope(), "");
+    wmem_strbuf_t *text = wmem_strbuf_new(NULL, "");    /* scratch: the text is kept in the device's buffer */
+    size_t len;
     const char *behaviour = behaviour_name(id->traffic.behaviour);
 
     if (id->randomized_mac)
@@ -521,7 +522,7 @@ static const char *evidence_text(const identity_t *id, const weights_t *w, const
     if (behaviour != NULL)
         append_item(text, "behaviour", behaviour);
     if (device_type_is_personal(d->type) && foreign_vendors(w, d->vendor) > 0) {
-        wmem_strbuf_t *apps = wmem_strbuf_new(wmem_file_scope(), "");
+        wmem_strbuf_t *apps = wmem_strbuf_new(NULL, "");
         for (unsigned k = 0; k < w->n_dst_vendors; k++)
             if (d->vendor == NULL || g_ascii_strcasecmp(w->dst_vendors[k].name, d->vendor) != 0) {
                 if (wmem_strbuf_get_len(apps) > 0)
@@ -536,7 +537,16 @@ static const char *evidence_text(const identity_t *id, const weights_t *w, const
             wmem_strbuf_append(text, "; ");
         wmem_strbuf_append(text, d->why);
     }
-    return wmem_strbuf_get_len(text) ? wmem_strbuf_finalize(text) : NULL;
+    /* A device re-judged at every rename must not leave a text behind each
+     * time: the text goes into one buffer per device, made on first need. */
+    if (wmem_strbuf_get_len(text) > 0) {
+        if (id->evidence_text == NULL)
+            id->evidence_text = wmem_alloc(wmem_file_scope(), IDENTITY_EVIDENCE_TEXT);
+        g_strlcpy(id->evidence_text, wmem_strbuf_get_str(text), IDENTITY_EVIDENCE_TEXT);
+    }
+    len = wmem_strbuf_get_len(text);
+    wmem_strbuf_destroy(text);
+    return len > 0 ? id->evidence_text : NULL;
 }
 
 /* The model the heaviest evidence of the decided vendor (or of none) names. */
@@ -582,8 +592,6 @@ void verdict_compute(identity_t *id, const rules_t *rules)
     find_lines(&d);
     if (!decide_personal(id, &w, &d))
         decide_iot_type(id, &w, &d);
-    if (v->evidence != NULL)                /* each verdict builds its own text: free the last one */
-        wmem_free(wmem_file_scope(), (void *)v->evidence);
     memset(v, 0, sizeof(*v));
     v->vendor = d.vendor;
     v->type = d.type;
