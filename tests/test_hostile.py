@@ -8,7 +8,6 @@ scripts/hostile_corpus.py at a small size, asserting the cap that bounds it
 bench/hostile.py measures the attacks at full size)."""
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUILD, CAPTURES, capture
-from wsenv import tshark_command
+from wsenv import peak_rss_mib, tshark_command
 
 sys.path.insert(0, str(CAPTURES))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
@@ -273,14 +272,6 @@ def test_a_flood_of_candidate_pairs_does_not_hide_a_later_correlation(tshark, tm
     rows = tshark.fields(both, ["iotcloud.mediated.kind", "iotcloud.mediated.via"], "-2",
                          "-o", "iotcloud.memory_budget:16", "-Y", "ip.addr == 192.168.179.172")
     assert ("correlated", "AWS") in {(r["iotcloud.mediated.kind"], r["iotcloud.mediated.via"]) for r in rows}
-
-
-def peak_rss_mib(shark, *args):
-    proc = subprocess.Popen(tshark_command(args), env=shark.env(), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0
-    return usage.ru_maxrss / 1024
 
 
 def test_a_device_renaming_itself_costs_no_more_memory_per_rename_than_stock(tshark, stock_tshark, tmp_path):

@@ -1,29 +1,18 @@
 """Hostile captures, floods, link types and re-dissection never crash or
 bloat tshark, and lose nothing."""
-import os
 import random
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from conftest import CAPTURES, capture
-from wsenv import tshark_command
+from wsenv import peak_rss_mib
 
 sys.path.insert(0, str(CAPTURES))
 import pcapgen  # noqa: E402
 
 EPOCH = 1528538400
-
-
-def peak_rss_mib(shark, *args):
-    """Peak resident memory of one tshark run, MiB."""
-    proc = subprocess.Popen(tshark_command(args), env=shark.env(), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0
-    return usage.ru_maxrss / 1024
 
 
 def write_dhcp_flood(path, hosts):

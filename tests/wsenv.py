@@ -22,6 +22,7 @@ import os
 import re
 import struct
 import subprocess
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -168,6 +169,32 @@ def tshark_command(args):
     if os.geteuid() == 0:
         command = ["unshare", "-U", *command]
     return command
+
+
+# Linux keeps a process's peak RSS across exec: a child forked from pytest
+# starts its peak at pytest's own size, which can hide tshark's. This small
+# launcher (a fresh, small interpreter) forks tshark itself and reports the
+# exit code and the peak of that child only.
+_PEAK_RSS_LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    null = os.open(os.devnull, os.O_RDWR)
+    os.dup2(null, 1)
+    os.dup2(null, 2)
+    os.execvp(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
+"""
+
+
+def peak_rss_mib(shark, *args):
+    """Peak resident memory of one tshark run (which must succeed), MiB."""
+    report = subprocess.run([sys.executable, "-c", _PEAK_RSS_LAUNCHER, *tshark_command(args)],
+                            env=shark.env(), stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                            check=True).stdout.split()
+    assert report[0] == "0", report
+    return int(report[1]) / 1024
 
 
 class TShark:
