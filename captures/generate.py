@@ -629,7 +629,8 @@ def iot_routed_vlan():
     camera, pihole, laptop, router = "10.20.0.7", "192.168.176.5", "192.168.176.50", "192.168.176.1"
 
     def frame(t, src_mac, dst_mac, src, dst, proto, segment):
-        ethertype, packet = ip(src, dst, proto, segment)
+        forwarded = src_mac == router_mac and src != router      # a router forwards with one hop less
+        ethertype, packet = ip(src, dst, proto, segment, ttl=63 if forwarded else 64)
         pcap.add(JUNE_EPOCH + t, ether(src_mac, dst_mac, ethertype, packet))
 
     query = dns_message(0x5101, "signal.mydlink.com")
@@ -645,10 +646,47 @@ def iot_routed_vlan():
     return pcap
 
 
+def iot_setup_access_point():
+    """Two devices in setup, as IoT Sentinel's captures show them. An Edimax
+    plug (74:da:38:4a:76:49) is 10.10.10.186 on the home network and
+    192.168.20.3 on the setup network it serves itself, where it answers the
+    phone's app (192.168.20.100) and announces itself by SSDP: two /24s
+    behind one MAC, all its own packets (TTL 64; 1 for SSDP). A WeMo switch
+    (94:10:3e:41:c2:05, 10.10.10.158) forwards the phone on its setup
+    network (10.22.22.2) to the internet: unicast with TTL 63, a router's
+    packets."""
+    pcap = Pcap()
+    plug_mac, wemo_mac, home_router_mac = "74:da:38:4a:76:49", "94:10:3e:41:c2:05", "00:b5:6d:06:08:ba"
+    phone_mac = "2c:0e:3d:00:00:64"
+
+    def frame(t, src_mac, dst_mac, src, dst, proto, segment, ttl=64):
+        ethertype, packet = ip(src, dst, proto, segment, ttl=ttl)
+        pcap.add(JUNE_EPOCH + t, ether(src_mac, dst_mac, ethertype, packet))
+
+    frame(0.0, plug_mac, home_router_mac, "10.10.10.186", "10.10.10.1", 17,
+          udp(3072, 53, dns_message(0x7101, "www.myedimax.com")))
+    frame(1.0, plug_mac, phone_mac, "192.168.20.3", "192.168.20.100", 6,
+          tcp(10000, 51904, 7000, 1001, TCP_SYN | TCP_ACK))
+    frame(1.5, plug_mac, multicast_mac(SSDP_GROUP), "192.168.20.3", SSDP_GROUP, 17,
+          udp(1900, 1900, ssdp_notify("http://192.168.20.3:10000/description.xml", "upnp:rootdevice",
+                                      "uuid:edimax-sp1101w::upnp:rootdevice", "Linux/2.6 UPnP/1.0 Edimax/1.0")),
+          ttl=1)
+    frame(2.0, plug_mac, home_router_mac, "10.10.10.186", "54.217.230.12", 6, tcp(3299, 8767, 100, 0, TCP_SYN))
+    frame(3.0, wemo_mac, home_router_mac, "10.10.10.158", "10.10.10.1", 17,
+          udp(40158, 53, dns_message(0x7201, "api.xbcs.net")))
+    frame(4.0, wemo_mac, home_router_mac, "10.22.22.2", "74.125.142.188", 6, tcp(52672, 5228, 500, 0, TCP_SYN),
+          ttl=63)
+    frame(5.0, wemo_mac, home_router_mac, "10.22.22.2", "74.125.142.188", 6, tcp(52672, 5228, 500, 0, TCP_SYN),
+          ttl=63)
+    frame(6.0, wemo_mac, home_router_mac, "10.10.10.158", "54.193.117.10", 6, tcp(41000, 443, 900, 0, TCP_SYN))
+    return pcap
+
+
 SCENARIOS = [talk_delta_distance, rtt_exchanges, rtt_raw_ip, rtt_linux_sll, cloud_talk_examples,
              cloud_hostile_dns, iot_smart_home, iot_tesla_powerwall, iot_camera_mydlink, iot_alexa_sonos,
              iot_camera_relay, robust_wifi_radiotap, cloud_cdn_name_change, iot_recycled_devices,
-             iot_alexa_sonos_discovery, cloud_embedded_ipv4, iot_routed_vlan]
+             iot_alexa_sonos_discovery, cloud_embedded_ipv4, iot_routed_vlan,
+             iot_setup_access_point]
 
 
 def main():

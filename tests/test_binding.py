@@ -31,6 +31,30 @@ def test_the_routed_camera_keeps_what_it_said_on_every_frame_with_two_passes(tsh
 
 
 @PASSES
+def test_a_device_serving_its_own_setup_network_keeps_its_identity_on_both_addresses(tshark, passes):
+    """The Edimax plug sends from two /24s (its home address and the access
+    point of its setup network), all with its own TTL: it is not a router,
+    and its MAC's maker and its cloud name hold on both addresses."""
+    rows = {int(r["frame.number"]): r for r in tshark.fields(capture("iot_setup_access_point.pcap"), FIELDS, *passes)}
+    for number in (1, 2, 3, 4):
+        assert rows[number]["iotcloud.src.vendor"] == "Edimax", rows[number]
+        assert "oui=Edimax" in rows[number]["iotcloud.src.evidence"], rows[number]
+    assert rows[2]["ip.src"] == "192.168.20.3" and "dns_name=www.myedimax.com" in rows[2]["iotcloud.src.evidence"]
+
+
+@PASSES
+def test_a_device_forwarding_its_setup_network_is_a_router_for_that_traffic(tshark, passes):
+    """The WeMo forwards the phone on its setup network (TTL 63): the phone's
+    frames get nothing of the WeMo (its MAC's maker, its cloud name)."""
+    rows = {int(r["frame.number"]): r for r in tshark.fields(capture("iot_setup_access_point.pcap"), FIELDS, *passes)}
+    for number in (6, 7):
+        assert rows[number]["ip.src"] == "10.22.22.2"
+        assert rows[number]["iotcloud.src.vendor"] == "", rows[number]
+        assert "xbcs" not in rows[number]["iotcloud.src.evidence"] and "oui=" not in rows[number]["iotcloud.src.evidence"]
+    assert rows[8]["iotcloud.src.vendor"] == "Belkin"         # its own address keeps what it said
+
+
+@PASSES
 def test_an_ssdp_reply_between_a_mediated_pair_leaves_it_mediated(tshark, passes):
     """The Echo searches (M-SEARCH), the Sonos answers it by unicast (200 OK):
     they found each other, they did not control each other."""

@@ -261,6 +261,7 @@ static bool ipv4_header(const uint8_t *frame, size_t len, size_t offset, ip_peek
         return false;                       /* a later fragment: no transport header */
     out->family = 4;
     out->ipproto = ip[9];
+    out->hop_limit = ip[8];
     out->src_offset = offset + 12;
     out->dst_offset = offset + 16;
     out->l4_offset = offset + ihl;
@@ -324,6 +325,7 @@ static bool ipv6_header(const uint8_t *frame, size_t len, size_t offset, ip_peek
         return false;
     out->family = 6;
     out->ipproto = nh;
+    out->hop_limit = frame[offset + 7];
     out->src_offset = offset + 8;
     out->dst_offset = offset + 24;
     out->l4_offset = next;

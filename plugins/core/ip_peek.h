@@ -30,6 +30,7 @@
 typedef struct {
     uint8_t family;         /* 4 or 6 */
     uint8_t ipproto;        /* transport protocol, after IPv6 extension headers */
+    uint8_t hop_limit;      /* IPv4 TTL, IPv6 hop limit */
     size_t  src_offset;     /* source address (4 or 16 bytes) */
     size_t  dst_offset;
     size_t  l4_offset;      /* first byte of the transport header */

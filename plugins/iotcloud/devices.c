@@ -21,6 +21,7 @@ struct device {
     unsigned   n_addrs;
     unsigned   next_addr;
     unsigned   v4_sources;      /* IPv4 addresses it sent from */
+    bool       forwards;        /* it sent a unicast IPv4 packet whose TTL had been decremented */
     bool       gateway;         /* a router's MAC: hosts behind it are keyed by address */
     identity_t identity;
 };
@@ -207,7 +208,7 @@ static void become_gateway(device_t *router)
     router->n_addrs = router->next_addr = 0;
 }
 
-/* Two IPv4 addresses of different /24s behind one MAC: it routes. */
+/* Another /24 than one of the device's IPv4 addresses. */
 static bool other_subnet(const device_t *device, const wsc_addr_t *addr)
 {
     for (unsigned i = 0; i < device->n_addrs; i++)
@@ -216,11 +217,30 @@ static bool other_subnet(const device_t *device, const wsc_addr_t *addr)
     return false;
 }
 
-/* The frame's source address, sent with this device's MAC. */
-static void bind_source(device_t *device, const wsc_addr_t *addr)
+/* A host sends its own packets with its stack's initial TTL: 64 (Linux,
+ * BSD, macOS, iOS, Android and most embedded stacks), 128 (Windows), 255
+ * (mDNS by RFC 6762, lwIP, network gear); 1 for link-local control. A
+ * router forwards with one less. Only unicast counts: link-local multicast
+ * (SSDP, mDNS, IGMP) is not forwarded, whatever TTL it has. */
+static bool looks_forwarded(const wsc_facts_t *facts)
 {
-    if (addr_slot(device, addr) < 0 && addr->family == 4 &&
-        (other_subnet(device, addr) || ++device->v4_sources > GATEWAY_ADDRS)) {
+    uint8_t ttl = facts->frame.ip.hop_limit;
+
+    return facts->located && facts->src.family == 4 && !facts->dst_group &&
+           ttl != 64 && ttl != 128 && ttl != 255 && ttl != 1;
+}
+
+/* The frame's source address, sent with this device's MAC. Two /24s behind
+ * one MAC are a router's sign only with a forwarded packet among them: an
+ * IoT device in setup is also the access point of its own network (a
+ * second address, its own packets). */
+static void bind_source(device_t *device, const wsc_addr_t *addr, bool forwarded)
+{
+    bool known = addr_slot(device, addr) >= 0;
+
+    device->forwards |= forwarded;
+    if (addr->family == 4 && ((device->forwards && other_subnet(device, addr)) ||
+                              (!known && ++device->v4_sources > GATEWAY_ADDRS))) {
         become_gateway(device);
         return;
     }
@@ -296,11 +316,18 @@ static device_t *resolve_source(const wsc_facts_t *facts, uint64_t mac)
 
     if (device != NULL && !device->gateway) {
         if (learn && !unspecified)
-            bind_source(device, &facts->src);
+            bind_source(device, &facts->src, looks_forwarded(facts));
         if (!device->gateway)
             return device;
     }
     return unspecified ? NULL : addr_device(&facts->src, learn, NULL);
+}
+
+/* A forwarded packet from a MAC not yet seen forwarding: news, the last
+ * answer may not hold. */
+static bool forwarding_news(const wsc_facts_t *facts, const device_t *device)
+{
+    return facts->first_pass && device->mac != 0 && !device->forwards && looks_forwarded(facts);
 }
 
 static device_t *source_device(const wsc_facts_t *facts, uint64_t mac)
@@ -308,7 +335,7 @@ static device_t *source_device(const wsc_facts_t *facts, uint64_t mac)
     device_t *device;
 
     if (last_source.device != NULL && last_source.generation == generation && last_source.mac == mac &&
-        wsc_addr_equal(&last_source.addr, &facts->src))
+        wsc_addr_equal(&last_source.addr, &facts->src) && !forwarding_news(facts, last_source.device))
         return last_source.device;              /* nothing changed since: the same answer */
     device = resolve_source(facts, mac);
     last_source.generation = generation;

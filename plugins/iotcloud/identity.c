@@ -167,8 +167,8 @@ void identity_observe_port(identity_t *id, signal_t signal, bool tcp, uint16_t p
 }
 
 /* The MAC's vendor: rules first; without one, the manuf name itself is mild
- * evidence for the vendor (module makers have rules that name none). */
-/* The mild rule for a manuf vendor: one per vendor and capture. */
+ * evidence for the vendor (module makers have rules that name none). The
+ * mild rule is made once per manuf name and capture. */
 static const rule_t *oui_rule(const char *manuf)
 {
     rule_t *generic;

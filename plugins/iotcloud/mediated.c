@@ -57,7 +57,7 @@ struct endpoint {
     flow_t    *flows[MAX_ENDPOINT_FLOWS];
     unsigned   n_flows;
     bool       dirty;
-    const char *name;                   /* "54.194.162.98:2048" */
+    const char *name;                   /* "54.194.162.98:2048": endpoint_name(), NULL until a relation names it */
 };
 
 /* Two devices that talk on the LAN, lower id first. */
@@ -262,7 +262,6 @@ static endpoint_t *endpoint_of(const mediated_packet_t *p)
 {
     endpoint_key_t probe;
     endpoint_t *endpoint;
-    char addr[WSC_ADDR_STRLEN];
 
     memset(&probe, 0, sizeof(probe));
     probe.remote = p->remote;
@@ -273,12 +272,24 @@ static endpoint_t *endpoint_of(const mediated_packet_t *p)
         endpoint = wmem_new0(wmem_file_scope(), endpoint_t);
         endpoint->key = probe;
         endpoint->id = ++n_endpoints;
-        wsc_addr_to_str(&p->remote, addr);
-        endpoint->name = wmem_strdup_printf(wmem_file_scope(), p->remote.family == 6 ? "[%s]:%u" : "%s:%u",
-                                            addr, p->remote_port);
         wmem_map_insert(endpoints, &endpoint->key, endpoint);
     }
     return endpoint;
+}
+
+/* "address:port", made when a relation first names the endpoint (most never
+ * take part in one); relations compare it by pointer. */
+static const char *endpoint_name(endpoint_t *endpoint)
+{
+    char addr[WSC_ADDR_STRLEN];
+
+    if (endpoint->name == NULL) {
+        wsc_addr_to_str(&endpoint->key.remote, addr);
+        endpoint->name = wmem_strdup_printf(wmem_file_scope(),
+                                            endpoint->key.remote.family == 6 ? "[%s]:%u" : "%s:%u",
+                                            addr, endpoint->key.port);
+    }
+    return endpoint->name;
 }
 
 static flow_t *flow_new(const mediated_packet_t *p)
@@ -458,7 +469,7 @@ static void weigh_endpoint(endpoint_t *endpoint)
             relation_t *r;
             if (i == j || !relayed(x, y))
                 continue;
-            r = find_relation(MEDIATED_RELAY, x->key.device, y->key.device, endpoint->name);
+            r = find_relation(MEDIATED_RELAY, x->key.device, y->key.device, endpoint_name(endpoint));
             if (r == NULL && (r = relation_new(MEDIATED_RELAY, x->key.device, &x->device_addr, y->key.device,
                                                &y->device_addr, endpoint->name)) == NULL)
                 return;

@@ -90,7 +90,7 @@ size_t pkt_ipv4(pkt_t *p, uint8_t proto, const char *src, const char *dst)
     pkt_u16(p, 0);                      /* total length: pkt_ipv4_end */
     pkt_u16(p, 0x1234);
     pkt_u16(p, 0x4000);                 /* don't fragment */
-    pkt_u8(p, 64);
+    pkt_u8(p, PKT_IPV4_TTL);
     pkt_u8(p, proto);
     pkt_u16(p, 0);                      /* checksum: not read */
     pkt_addr(src, addr);
@@ -113,7 +113,7 @@ size_t pkt_ipv6(pkt_t *p, uint8_t next_header, const char *src, const char *dst)
     pkt_u32(p, 0x60000000);
     pkt_u16(p, 0);                      /* payload length: pkt_ipv6_end */
     pkt_u8(p, next_header);
-    pkt_u8(p, 64);
+    pkt_u8(p, PKT_IPV6_HOP_LIMIT);
     pkt_addr(src, addr);
     pkt_bytes(p, addr, 16);
     pkt_addr(dst, addr);

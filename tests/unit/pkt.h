@@ -17,6 +17,8 @@
 #include "core/ip_peek.h"
 
 #define PKT_MAX 4096
+#define PKT_IPV4_TTL 63         /* the builders' TTL and hop limit: not 64, so reading another byte shows */
+#define PKT_IPV6_HOP_LIMIT 62   /* (and not equal to each other) */
 
 typedef struct {
     uint8_t b[PKT_MAX];

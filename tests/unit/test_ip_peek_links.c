@@ -45,6 +45,7 @@ static void expect_found(const pkt_t *p, int encap, int family, size_t ip_offset
         CHECK_UINT(f.ip.family, family);
         CHECK_UINT(f.ip.src_offset, ip_offset + (family == 4 ? 12 : 8));
         CHECK_UINT(f.ip.ipproto, 17);
+        CHECK_UINT(f.ip.hop_limit, family == 4 ? PKT_IPV4_TTL : PKT_IPV6_HOP_LIMIT);
         CHECK_UINT(f.tunnel_depth, 0);
         CHECK_UINT(f.sport, 5353);
         CHECK_UINT(f.dport, 53);
