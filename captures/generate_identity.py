@@ -13,7 +13,8 @@ identity_phone_apps.pcap  phones whose apps talk to IoT vendors' clouds: an
     a randomized MAC doing the same, and a randomized host reaching only Sonos.
 identity_computers.pcap  computers that say what IoT devices say: a Mac
     sharing its printer (IPP, AirPlay) and a Windows laptop with an Intel Wi-Fi
-    card and a name of its own, talking to a TP-Link plug's cloud.
+    card and a name of its own, talking to a TP-Link plug's cloud; an HP and an
+    ASUS laptop that say nothing of themselves, and an HP printer serving IPP.
 identity_oui_and_cloud.pcap  devices that say little more than their MAC
     vendor and one cloud name: a D-Link camera streaming to its relay, an
     Edimax device sending keepalives, an Espressif module on Tuya's cloud, an
@@ -112,8 +113,25 @@ def identity_computers():
     laptop.dhcp(3.0, "KITCHEN-PC", "MSFT 5.0", prl=(1, 3, 6, 15, 31, 33, 43, 44, 46, 47, 119, 121, 249, 252),
                 server=ROUTER[0], xid=0x42)
     reach(laptop, 4.0, "52.41.30.5", "devs.tplinkcloud.com")          # the Kasa app for Windows
+
+    # HP makes printers and PCs, ASUS routers and PCs: a laptop of either
+    # that says nothing of itself is no printer and no router.
+    hp_laptop = home(pcap, "192.168.20.43", "ec:b1:d7:aa:bb:43")
+    reach(hp_laptop, 5.0, "142.250.185.68", "www.google.com")
+    asus_laptop = home(pcap, "192.168.20.44", "04:d4:c4:aa:bb:44")
+    reach(asus_laptop, 6.0, "142.250.185.68", "www.google.com")
+    hp_printer = home(pcap, "192.168.20.45", "ec:b1:d7:aa:bb:45")
+    ipp_served(hp_printer, hp_laptop, 7.0)
     pcap.frames.sort(key=lambda frame: frame[0])
     return pcap
+
+
+def ipp_served(printer, client, t):
+    """A LAN client opens IPP on the printer: the printer's SYN/ACK from port 631."""
+    _, syn = ip(client.address, printer.address, 6, tcp(50631, 631, 100, 0, TCP_SYN))
+    _, synack = ip(printer.address, client.address, 6, tcp(631, 50631, 900, 101, TCP_SYN | TCP_ACK))
+    for dt, src, dst, packet in [(0, client, printer, syn), (0.001, printer, client, synack)]:
+        printer.pcap.add(JUNE_EPOCH + t + dt, ether(src.mac, dst.mac, 0x0800, packet))
 
 
 def keepalives(host, start, server, port, count, every, size=60):

@@ -123,6 +123,18 @@ def test_windows_laptop_with_an_intel_card_is_a_computer_whatever_app_it_runs(ts
     assert "apps=TP-Link" in laptop["evidence"]
 
 
+@PASSES
+def test_laptop_of_a_vendor_making_pcs_and_one_iot_line_is_not_typed_by_that_line(tshark, passes):
+    """HP makes PCs and printers, ASUS PCs and routers: a host that says
+    nothing of itself is unknown, not the vendor's one IoT product. A host of
+    the same vendor that serves IPP is the printer."""
+    hosts = identities(tshark, COMPUTERS, *passes)
+    assert pair(hosts["192.168.20.43"]) == ("HP", "unknown"), hosts["192.168.20.43"]
+    assert pair(hosts["192.168.20.44"]) == ("ASUS", "unknown"), hosts["192.168.20.44"]
+    assert pair(hosts["192.168.20.45"]) == ("HP", "printer"), hosts["192.168.20.45"]
+    assert "serves=tcp/631" in hosts["192.168.20.45"]["evidence"]
+
+
 # --- a MAC vendor and one cloud name: type from more than names --------------
 
 @PASSES

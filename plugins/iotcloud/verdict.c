@@ -443,6 +443,16 @@ static type_set_t narrow(type_set_t candidates, type_set_t by)
     return by != 0 && (candidates & by) != 0 ? candidates & by : candidates;
 }
 
+/* Is the host some embedded device, for elimination to pick among IoT
+ * types? Its own IoT evidence says so, and so does its behaviour or its
+ * vendor's product lines when they hold no phone, computer or tablet: the
+ * laptop of a vendor that makes laptops and printers is no printer. */
+static bool says_embedded(const weights_t *w, const allowed_t *lines, const allowed_t *behaviour)
+{
+    return w->iot_total > 0 || (behaviour->types != 0 && !(behaviour->types & PERSONAL_TYPES)) ||
+           (lines->types != 0 && !(lines->types & PERSONAL_TYPES));
+}
+
 static void decide_iot_type(const identity_t *id, const weights_t *w, decision_t *d)
 {
     const type_set_t iot_types = ~(PERSONAL_TYPES | MARKER_TYPES | TYPE_BIT(TYPE_NONE)) & (TYPE_BIT(TYPE_COUNT) - 1);
@@ -450,7 +460,6 @@ static void decide_iot_type(const identity_t *id, const weights_t *w, decision_t
     type_set_t dst_sets = 0;
     int dst_types[TYPE_COUNT] = { 0 }, types[TYPE_COUNT], none[TYPE_COUNT];
     allowed_t behaviour;
-    bool embedded = w->iot_total > 0 || d->lines.types != 0;
     pick_t pick;
 
     if (!w->sets_clash)
@@ -469,13 +478,14 @@ static void decide_iot_type(const identity_t *id, const weights_t *w, decision_t
         return;
     find_behaviour(id, d, &behaviour);
     candidates = narrow(candidates, behaviour.types);
-    if (embedded && sum_personal(w) == 0 && only_type(candidates) != TYPE_NONE) {
+    if (says_embedded(w, &d->lines, &behaviour) && sum_personal(w) == 0 && only_type(candidates) != TYPE_NONE) {
         d->type = only_type(candidates);
         d->type_confidence = (unsigned)MAX(MAX(d->lines.weight, behaviour.weight), w->sets_weight) / 2;
         note(d, "type by elimination (%s%s%s)", d->lines.types ? "vendor's products" : "type sets",
              behaviour.types ? ", " : "", behaviour.types ? behaviour.what : "");
     } else if (id->n_evidence > 0) {
-        note(d, "type=unknown (%s)", embedded ? "several types possible" : "thin evidence");
+        note(d, "type=unknown (%s)", w->iot_total > 0 || d->lines.types != 0 ? "several types possible"
+                                                                               : "thin evidence");
     }
 }
 
