@@ -117,6 +117,15 @@ def test_mac_sharing_a_printer_is_a_computer_not_a_printer(tshark):
     assert (*pair(mac), mac["model"]) == ("Apple", "computer", "Mac14,3"), mac
 
 
+def test_mac_is_never_typed_a_printer_on_any_frame_of_one_pass(tshark):
+    """In one pass the printer's announcement comes before AirPlay: there the
+    vendor is contested (Apple's MAC and DHCP, a Brother model), and neither
+    the Brother rule nor the generic IPP service outweighs macOS."""
+    rows = [r for r in tshark.fields(COMPUTERS, ["ip.src", "iotcloud.src.type"]) if r["ip.src"] == "192.168.20.41"]
+    assert len(rows) >= 3
+    assert {r["iotcloud.src.type"] for r in rows} == {"computer"}, rows
+
+
 def test_windows_laptop_with_an_intel_card_is_a_computer_whatever_app_it_runs(tshark):
     laptop = identities(tshark, COMPUTERS, "-2")["192.168.20.42"]
     assert pair(laptop) == ("", "computer"), laptop

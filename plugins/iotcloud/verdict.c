@@ -11,8 +11,9 @@
  *    nothing contradicts, makes the host a phone, computer or tablet; its
  *    destinations then only say which apps it runs ("apps=" in the
  *    evidence). An OS is contradicted by IoT identity evidence (for macOS,
- *    Windows and ChromeOS, which run no embedded devices, only by heavier
- *    IoT evidence: a Mac sharing its printer stays a computer), by a vendor
+ *    Windows and ChromeOS, which run no embedded devices, only by IoT
+ *    evidence that clearly outweighs it: a Mac sharing its printer stays a
+ *    computer), by a vendor
  *    that makes no such device (no Amazon phones: a Fire OS Echo's
  *    android-dhcp class makes no phone of it), and by destinations that are
  *    all its own vendor's device clouds.
@@ -351,7 +352,7 @@ static bool decide_personal(const identity_t *id, const weights_t *w, decision_t
     }
     if (os == PLATFORM_NONE || personal + w->platform[os] < MIN_PLATFORM)
         return false;
-    if (w->iot_total > 0 && (platform_runs_embedded(os) || w->iot_total >= personal + w->platform[os]))
+    if (w->iot_total > 0 && (platform_runs_embedded(os) || clearly_ahead(w->iot_total, personal + w->platform[os])))
         note(d, "os:%s, but it says it is an IoT device", platform_name(os));
     else if (!in_lines(d, strong != TYPE_NONE ? strong : os_type))
         note(d, "os:%s, but %s makes no %s", platform_name(os), d->vendor,
@@ -587,9 +588,23 @@ static bool says_more_than_its_mac(const identity_t *id)
     return id->traffic.behaviour != BEHAVIOUR_NONE;
 }
 
+/* The maker the MAC's OUI names by a rule of its own (not a module maker,
+ * not a bare manuf name): the hardware's maker, whatever else the host
+ * announces of other makers' products. */
+static const char *mac_maker(const identity_t *id)
+{
+    for (unsigned i = 0; i < id->n_evidence; i++) {
+        const rule_t *r = id->evidence[i].rule;
+        if (r->signal == SIG_OUI && r->pattern != NULL && r->vendor != NULL && r->type != TYPE_MODULE)
+            return r->vendor;
+    }
+    return NULL;
+}
+
 void verdict_compute(identity_t *id, const rules_t *rules)
 {
     verdict_t *v = &id->verdict;
+    const char *maker;
     weights_t w;
     decision_t d;
 
@@ -599,6 +614,8 @@ void verdict_compute(identity_t *id, const rules_t *rules)
     decide_vendor(id, &w, &d);
     if (d.vendor != NULL)
         weigh(id, d.vendor, &w);            /* now without other vendors' products */
+    else if ((maker = mac_maker(id)) != NULL)
+        weigh(id, maker, &w);               /* undecided: still no other maker's product types it */
     find_lines(&d);
     if (!decide_personal(id, &w, &d))
         decide_iot_type(id, &w, &d);
