@@ -24,6 +24,16 @@ def test_a_router_carrying_a_routed_camera_gets_no_camera_identity(tshark, passe
     assert "dns_name=signal.mydlink.com" in camera_later["iotcloud.src.evidence"]
 
 
+def test_a_forwarded_packet_speaks_for_its_source_not_for_the_mac_that_carried_it(tshark):
+    """One pass, frame 1: the camera's lookup arrives with the router's MAC and
+    TTL 63 (one router on the way): the camera's address gets the lookup, and
+    nothing of the router's MAC (its maker, CIMSYS, from the OUI)."""
+    first = tshark.fields(capture("iot_routed_vlan.pcap"), FIELDS, "-c", "1")[0]
+    assert first["ip.src"] == "10.20.0.7"
+    assert "dns_name=signal.mydlink.com" in first["iotcloud.src.evidence"]
+    assert "oui=" not in first["iotcloud.src.evidence"] and first["iotcloud.src.vendor"] != "CIMSYS", first
+
+
 def test_the_routed_camera_keeps_what_it_said_on_every_frame_with_two_passes(tshark):
     rows = tshark.fields(capture("iot_routed_vlan.pcap"), FIELDS, "-2", "-Y", "ip.src == 10.20.0.7")
     assert len(rows) == 2

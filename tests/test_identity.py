@@ -186,3 +186,32 @@ def test_rtsp_viewer_does_not_serve_what_it_connects_to(tshark):
 def test_sonos_mac_with_one_cloud_name_is_a_sonos_speaker(tshark):
     sonos = identities(tshark, OUI_AND_CLOUD, "-2")["192.168.20.36"]
     assert pair(sonos) == ("Sonos", "speaker"), sonos
+
+
+# --- one pass against two ----------------------------------------------------
+
+IDENTITY_SCENES = ["identity_embedded_android.pcap", "identity_phone_apps.pcap", "identity_computers.pcap",
+                   "identity_oui_and_cloud.pcap", "iot_smart_home.pcap", "iot_alexa_sonos.pcap",
+                   "iot_alexa_sonos_discovery.pcap", "iot_camera_mydlink.pcap", "iot_camera_relay.pcap",
+                   "iot_routed_vlan.pcap", "iot_setup_access_point.pcap", "iot_tesla_powerwall.pcap"]
+
+
+@pytest.mark.parametrize("name", IDENTITY_SCENES)
+def test_one_pass_never_contradicts_what_two_passes_name(tshark, name):
+    """In one pass a device's first frames may show less than its final
+    identity (unknown, or nothing yet), never another vendor or type than the
+    one two passes name. (A router's own address may show its MAC's maker in
+    one pass, before its traffic shows it routes; two passes then name
+    nothing there, which this does not judge.)"""
+    fields = ["frame.number", "eth.src", "ip.src", "iotcloud.src.vendor", "iotcloud.src.type"]
+    final = {(r["eth.src"], r["ip.src"]): (r["iotcloud.src.vendor"], r["iotcloud.src.type"])
+             for r in tshark.fields(capture(name), fields, "-2")}
+    named = 0
+    for row in tshark.fields(capture(name), fields):
+        vendor, kind = final[(row["eth.src"], row["ip.src"])]
+        if vendor:
+            assert row["iotcloud.src.vendor"] in ("", vendor), (row, vendor, kind)
+            named += 1
+        if kind not in ("", "unknown"):
+            assert row["iotcloud.src.type"] in ("", "unknown", kind), (row, vendor, kind)
+    assert named > 0

@@ -233,7 +233,8 @@ static bool looks_forwarded(const wsc_facts_t *facts)
 /* The frame's source address, sent with this device's MAC. Two /24s behind
  * one MAC are a router's sign only with a forwarded packet among them: an
  * IoT device in setup is also the access point of its own network (a
- * second address, its own packets). */
+ * second address, its own packets). A forwarded packet's source is another
+ * host: it is never bound to the MAC that carried it. */
 static void bind_source(device_t *device, const wsc_addr_t *addr, bool forwarded)
 {
     bool known = addr_slot(device, addr) >= 0;
@@ -244,7 +245,8 @@ static void bind_source(device_t *device, const wsc_addr_t *addr, bool forwarded
         become_gateway(device);
         return;
     }
-    bind_slot(device, addr);
+    if (!forwarded)
+        bind_slot(device, addr);
 }
 
 void devices_bind_addr(device_t *device, const wsc_addr_t *addr)
@@ -312,12 +314,13 @@ static device_t *resolve_source(const wsc_facts_t *facts, uint64_t mac)
 {
     bool learn = facts->first_pass;
     bool unspecified = facts->src_group;        /* 0.0.0.0: a DHCP client before its lease */
+    bool forwarded = looks_forwarded(facts);    /* the MAC is a router's, the source behind it */
     device_t *device = mac ? devices_by_mac(mac, learn) : NULL;
 
     if (device != NULL && !device->gateway) {
         if (learn && !unspecified)
-            bind_source(device, &facts->src, looks_forwarded(facts));
-        if (!device->gateway)
+            bind_source(device, &facts->src, forwarded);
+        if (!device->gateway && !forwarded)
             return device;
     }
     return unspecified ? NULL : addr_device(&facts->src, learn, NULL);
