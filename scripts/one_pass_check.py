@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Does one pass ever name another vendor or type than two passes?
+
+    /usr/bin/python3 scripts/one_pass_check.py                 # captures/ and ../shared/captures
+    /usr/bin/python3 scripts/one_pass_check.py some.pcap dir/  # files, or folders searched for captures
+
+In one pass a device's first frames may show less than its final identity
+(nothing yet, or unknown), never something else: for every frame a local host
+sent, the one-pass vendor and type must be empty/unknown or what two passes
+name for that MAC and address. Prints every frame that breaks this, with what
+two passes said, and exits 1 when there is one. The same property is a test
+on the shipped identity and home captures (tests/test_identity.py); this runs
+it on any capture, e.g. the real ones beside the repository.
+"""
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+from wsenv import SUITE_PLUGINS, TShark, make_plugin_root  # noqa: E402
+
+FIELDS = ["frame.number", "eth.src", "ip.src", "iotcloud.src.vendor", "iotcloud.src.type"]
+SUFFIXES = (".pcap", ".pcapng")
+
+
+def captures(paths):
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES)
+        elif path.exists():
+            yield path
+
+
+def contradictions(tshark, capture):
+    """(frame, one-pass answer, two-pass answer) for every frame that breaks the rule."""
+    final = {(r["eth.src"], r["ip.src"]): (r["iotcloud.src.vendor"], r["iotcloud.src.type"])
+             for r in tshark.fields(capture, FIELDS, "-2")}
+    for row in tshark.fields(capture, FIELDS):
+        vendor, kind = final.get((row["eth.src"], row["ip.src"]), ("", ""))
+        shown = (row["iotcloud.src.vendor"], row["iotcloud.src.type"])
+        if (vendor and shown[0] not in ("", vendor)) or \
+           (kind not in ("", "unknown") and shown[1] not in ("", "unknown", kind)):
+            yield row["frame.number"], shown, (vendor, kind)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="*", type=Path,
+                        default=[REPO / "captures", REPO / ".." / "shared" / "captures"])
+    args = parser.parse_args()
+    broken = checked = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        tshark = TShark(make_plugin_root(Path(tmp) / "plugins", SUITE_PLUGINS), Path(tmp) / "home")
+        for capture in captures(args.paths):
+            checked += 1
+            for frame, shown, final in contradictions(tshark, capture):
+                broken += 1
+                print(f"{capture.name} frame {frame}: one pass {shown}, two passes {final}")
+    print(f"{checked} captures, {broken} frames where one pass names something else than two passes")
+    return 1 if broken else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
