@@ -269,16 +269,15 @@ device_t *devices_by_mac(uint64_t mac, bool create)
     return device;
 }
 
+/* The frame's MAC as a number, 0 for none or a group address. */
 static uint64_t unicast_mac(const address *dl)
 {
     const uint8_t *b = dl->data;
-    uint64_t mac = 0;
 
-    if ((dl->type != AT_ETHER && dl->type != wlan_address_type) || dl->len != 6 || (b[0] & 0x01))
+    if (dl->len != 6 || (dl->type != AT_ETHER && dl->type != wlan_address_type) || (b[0] & 0x01))
         return 0;
-    for (int i = 0; i < 6; i++)
-        mac = mac << 8 | b[i];
-    return mac;
+    return (uint64_t)b[0] << 40 | (uint64_t)b[1] << 32 | (uint64_t)b[2] << 24 |
+           (uint64_t)b[3] << 16 | (uint64_t)b[4] << 8 | b[5];
 }
 
 uint64_t devices_frame_src_mac(const wsc_facts_t *facts)
