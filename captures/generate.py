@@ -654,10 +654,10 @@ def iot_setup_access_point():
     behind one MAC, all its own packets (TTL 64; 1 for SSDP). A WeMo switch
     (94:10:3e:41:c2:05, 10.10.10.158) forwards the phone on its setup
     network (10.22.22.2) to the internet: unicast with TTL 63, a router's
-    packets."""
+    packets. A Withings scale (10.10.10.60) sends its own packets with TTL 60."""
     pcap = Pcap()
     plug_mac, wemo_mac, home_router_mac = "74:da:38:4a:76:49", "94:10:3e:41:c2:05", "00:b5:6d:06:08:ba"
-    phone_mac = "2c:0e:3d:00:00:64"
+    phone_mac, scale_mac = "2c:0e:3d:00:00:64", "00:24:e4:aa:bb:60"
 
     def frame(t, src_mac, dst_mac, src, dst, proto, segment, ttl=64):
         ethertype, packet = ip(src, dst, proto, segment, ttl=ttl)
@@ -679,6 +679,12 @@ def iot_setup_access_point():
     frame(5.0, wemo_mac, home_router_mac, "10.22.22.2", "74.125.142.188", 6, tcp(52672, 5228, 500, 0, TCP_SYN),
           ttl=63)
     frame(6.0, wemo_mac, home_router_mac, "10.10.10.158", "54.193.117.10", 6, tcp(41000, 443, 900, 0, TCP_SYN))
+    # A scale whose stack starts packets at TTL 60 (an odd initial value, as
+    # some stacks have): its own packets, not forwarded ones.
+    frame(7.0, scale_mac, home_router_mac, "10.10.10.60", "10.10.10.1", 17,
+          udp(3060, 53, dns_message(0x7301, "scalews.withings.net")), ttl=60)
+    frame(7.1, scale_mac, home_router_mac, "10.10.10.60", "89.30.121.150", 6, tcp(3061, 80, 100, 0, TCP_SYN),
+          ttl=60)
     return pcap
 
 

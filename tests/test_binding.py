@@ -65,6 +65,17 @@ def test_a_device_forwarding_its_setup_network_is_a_router_for_that_traffic(tsha
 
 
 @PASSES
+def test_a_device_with_an_odd_initial_ttl_keeps_its_macs_identity(tshark, passes):
+    """The scale's stack starts at TTL 60: not one to three below 64, 128 or
+    255, so its packets are its own and bound to its MAC (Withings' OUI)."""
+    rows = {int(r["frame.number"]): r for r in tshark.fields(capture("iot_setup_access_point.pcap"), FIELDS, *passes)}
+    for number in (9, 10):
+        assert rows[number]["ip.src"] == "10.10.10.60"
+        assert rows[number]["iotcloud.src.vendor"] == "Withings", rows[number]
+        assert "oui=Withings" in rows[number]["iotcloud.src.evidence"], rows[number]
+
+
+@PASSES
 def test_an_ssdp_reply_between_a_mediated_pair_leaves_it_mediated(tshark, passes):
     """The Echo searches (M-SEARCH), the Sonos answers it by unicast (200 OK):
     they found each other, they did not control each other."""

@@ -217,17 +217,22 @@ static bool other_subnet(const device_t *device, const wsc_addr_t *addr)
     return false;
 }
 
-/* A host sends its own packets with its stack's initial TTL: 64 (Linux,
- * BSD, macOS, iOS, Android and most embedded stacks), 128 (Windows), 255
- * (mDNS by RFC 6762, lwIP, network gear); 1 for link-local control. A
- * router forwards with one less. Only unicast counts: link-local multicast
- * (SSDP, mDNS, IGMP) is not forwarded, whatever TTL it has. */
+/* A host sends its own packets with its stack's initial TTL, mostly 64
+ * (Linux, BSD, macOS, iOS, Android, most embedded stacks), 128 (Windows) or
+ * 255 (mDNS by RFC 6762, lwIP, network gear); a router forwards with one
+ * less. A home or office is a few routers deep at most: 1 to 3 below those
+ * is forwarded, any other TTL (1 for link-local control, a stack's own odd
+ * initial value such as 30, 60 or 100) the sender's own. Only unicast
+ * counts: link-local multicast (SSDP, mDNS, IGMP) is not forwarded. */
+static bool ttl_forwarded(uint8_t ttl)
+{
+    return (ttl >= 61 && ttl <= 63) || (ttl >= 125 && ttl <= 127) || (ttl >= 252 && ttl <= 254);
+}
+
 static bool looks_forwarded(const wsc_facts_t *facts)
 {
-    uint8_t ttl = facts->frame.ip.hop_limit;
-
     return facts->located && facts->src.family == 4 && !facts->dst_group &&
-           ttl != 64 && ttl != 128 && ttl != 255 && ttl != 1;
+           ttl_forwarded(facts->frame.ip.hop_limit);
 }
 
 /* The frame's source address, sent with this device's MAC. Two /24s behind
