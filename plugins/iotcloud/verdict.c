@@ -13,15 +13,14 @@
  *    evidence). An OS is contradicted by IoT identity evidence (for macOS,
  *    Windows and ChromeOS, which run no embedded devices, only by IoT
  *    evidence that clearly outweighs it: a Mac sharing its printer stays a
- *    computer), by a vendor
- *    that makes no such device (no Amazon phones: a Fire OS Echo's
- *    android-dhcp class makes no phone of it), and by destinations that are
- *    all its own vendor's device clouds.
+ *    computer), by a vendor that makes no such device (no Amazon phones: a
+ *    Fire OS Echo's android-dhcp class makes no phone of it), and by
+ *    destinations that are all its own vendor's device clouds.
  * 3. IoT type. Identity evidence, plus destination evidence of names whose
  *    rules name no other vendor (an app's cloud is not the host), within the
  *    vendor's product lines; the heaviest type when it clearly outweighs the
  *    next. Without one, product lines, type sets and behaviour may leave a
- *    single type (by elimination).
+ *    single type (by elimination), for a host that is some embedded device.
  * 4. Otherwise unknown; the evidence says why ("type=unknown (...)").
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
