@@ -36,8 +36,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
-from wsenv import (BUILD, DATA_SUBDIR, SUITE_PLUGINS, TShark, make_plugin_root, stock_data_dir,  # noqa: E402
-                   tshark_command)
+from wsenv import (BUILD, DATA_SUBDIR, SUITE_PLUGINS, TShark, make_plugin_root, statistic_lines,  # noqa: E402
+                   stock_data_dir, tshark_command)
 
 CAPTURE = REPO / "captures" / "iot_alexa_sonos.pcap"
 PROFILE = "IoT Cloud"
@@ -82,17 +82,8 @@ def screenshot(folder, name, env):
 
 
 def stats_lines(text):
-    """{path: count} of the statistic's lines ("Devices/192.168.177.122 Sonos.../AWS"),
-    whatever order siblings come in."""
-    lines, stack = {}, []
-    for line in text.splitlines():
-        match = re.match(r"^( *)(\S.*?)\s{2,}(\d+)\s", line)
-        if not match or line.startswith("Topic"):
-            continue
-        depth = len(match.group(1))
-        stack[depth:] = [match.group(2)]
-        lines["/".join(stack)] = int(match.group(3))
-    return lines
+    """{path: count} of the statistic's lines ("Devices/192.168.177.122 Sonos.../AWS")."""
+    return {"/".join(path): count for path, count in statistic_lines(text).items()}
 
 
 def table_rows(text):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CAPTURES, SUITE_PLUGINS, TShark, capture, make_data_root, make_plugin_root
-from wsenv import tshark_command
+from wsenv import statistic_lines, tshark_command
 from test_geo import KOLKATA, PISA, city_db, geo_args, great_circle_km  # noqa: F401 (fixture)
 
 try:
@@ -74,19 +74,6 @@ def validate(document):
 
 
 # --- the statistic as numbers -------------------------------------------------------
-
-def tree_lines(text):
-    """{(branch, line, child, grandchild): count}: the statistic's lines by their path."""
-    lines, stack = {}, []
-    for line in text.splitlines():
-        match = re.match(r"^( *)(\S.*?)\s{2,}(\d+)\s", line)
-        if not match or line.startswith("Topic"):
-            continue
-        depth = len(match.group(1))
-        stack[depth:] = [match.group(2)]
-        lines[tuple(stack)] = int(match.group(3))
-    return lines
-
 
 def components(devices):
     """Groups of JSON devices that share an address (a recycled address is shared
@@ -171,7 +158,7 @@ def test_json_validates_against_its_schema(views_of, name):
 @pytest.mark.parametrize("name", ALL_CAPTURES)
 def test_json_device_numbers_equal_the_statistics(views_of, name):
     views = views_of(name)
-    lines = tree_lines(views["tree"])
+    lines = statistic_lines(views["tree"])
     devices = views["json"]["devices"]
     for addrs, devs in components(devices):
         assert numbers_from_json(devs) == numbers_from_tree(lines, addrs), sorted(addrs)
@@ -185,7 +172,7 @@ def test_json_device_numbers_equal_the_statistics(views_of, name):
 @pytest.mark.parametrize("name", ALL_CAPTURES)
 def test_json_relations_equal_the_statistics(views_of, name):
     views = views_of(name)
-    mediated, direct = relations_from_tree(tree_lines(views["tree"]))
+    mediated, direct = relations_from_tree(statistic_lines(views["tree"]))
     assert relations_from_json(views["json"]["mediated"], "events") == mediated
     assert relations_from_json(views["json"]["direct"], "direct_packets") == direct
 

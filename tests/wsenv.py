@@ -171,6 +171,21 @@ def tshark_command(args):
     return command
 
 
+def statistic_lines(text):
+    """{(branch, line, child, ...): count}: the lines of a stats_tree statistic
+    (tshark's -z output or the GUI dialog's copy) by their path, whatever order
+    siblings come in."""
+    lines, stack = {}, []
+    for line in text.splitlines():
+        match = re.match(r"^( *)(\S.*?)\s{2,}(\d+)\s", line)
+        if not match or line.startswith("Topic"):
+            continue
+        depth = len(match.group(1))
+        stack[depth:] = [match.group(2)]
+        lines[tuple(stack)] = int(match.group(3))
+    return lines
+
+
 # Linux keeps a process's peak RSS across exec: a child forked from pytest
 # starts its peak at pytest's own size, which can hide tshark's. This small
 # launcher (a fresh, small interpreter) forks tshark itself and reports the
