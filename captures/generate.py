@@ -7,6 +7,7 @@ Each scenario is a function named after its file. Addresses, names, ports and
 timings come from the SharkFest'18 talk "Packet Monitoring in the IoT and Cloud
 Days" (Luca Deri); where the talk gives none, documentation-style values are used.
 """
+import functools
 import ipaddress
 import os
 import struct
@@ -18,7 +19,7 @@ from pcapgen import (DHCP_ACK, DHCP_DISCOVER, DHCP_OFFER, DHCP_REQUEST, DNS_A, D
                      SSDP_GROUP, TCP_ACK, TCP_FIN, TCP_PSH, TCP_SYN, Pcap, arp_request, dhcp_message,
                      dns_message, dns_packet, dns_rr, ether, http_request, icmp_echo, ip, linux_sll,
                      mac, multicast_mac, ssdp_msearch, ssdp_notify, ssdp_response, tcp, tls_client_hello,
-                     tls_record, udp)
+                     tls_record, udp, write_scenarios)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -144,6 +145,12 @@ def rtt_linux_sll():
     return pcap
 
 
+def add_frame(pcap, t, src_mac, dst_mac, src, dst, proto, segment, ttl=64):
+    """One IP packet between two MACs, t seconds after JUNE_EPOCH."""
+    ethertype, packet = ip(src, dst, proto, segment, ttl=ttl)
+    pcap.add(JUNE_EPOCH + t, ether(src_mac, dst_mac, ethertype, packet))
+
+
 class Host:
     """A local host on Ethernet talking through the gateway; times are relative to JUNE_EPOCH."""
 
@@ -153,9 +160,8 @@ class Host:
 
     def frame(self, t, remote, proto, segment, outbound=True):
         src, dst = (self.address, remote) if outbound else (remote, self.address)
-        ethertype, packet = ip(src, dst, proto, segment)
         macs = (self.mac, self.gateway_mac) if outbound else (self.gateway_mac, self.mac)
-        self.pcap.add(JUNE_EPOCH + t, ether(*macs, ethertype, packet))
+        add_frame(self.pcap, t, *macs, src, dst, proto, segment)
 
     def dns(self, t, server, ident, qname, answers=(), qtype=1, rtt=0.010):
         self.port += 1
@@ -630,8 +636,7 @@ def iot_routed_vlan():
 
     def frame(t, src_mac, dst_mac, src, dst, proto, segment):
         forwarded = src_mac == router_mac and src != router      # a router forwards with one hop less
-        ethertype, packet = ip(src, dst, proto, segment, ttl=63 if forwarded else 64)
-        pcap.add(JUNE_EPOCH + t, ether(src_mac, dst_mac, ethertype, packet))
+        add_frame(pcap, t, src_mac, dst_mac, src, dst, proto, segment, ttl=63 if forwarded else 64)
 
     query = dns_message(0x5101, "signal.mydlink.com")
     answer = dns_message(0x5101, "signal.mydlink.com", response=True,
@@ -659,10 +664,7 @@ def iot_setup_access_point():
     plug_mac, wemo_mac, home_router_mac = "74:da:38:4a:76:49", "94:10:3e:41:c2:05", "00:b5:6d:06:08:ba"
     phone_mac, scale_mac = "2c:0e:3d:00:00:64", "00:24:e4:aa:bb:60"
 
-    def frame(t, src_mac, dst_mac, src, dst, proto, segment, ttl=64):
-        ethertype, packet = ip(src, dst, proto, segment, ttl=ttl)
-        pcap.add(JUNE_EPOCH + t, ether(src_mac, dst_mac, ethertype, packet))
-
+    frame = functools.partial(add_frame, pcap)
     frame(0.0, plug_mac, home_router_mac, "10.10.10.186", "10.10.10.1", 17,
           udp(3072, 53, dns_message(0x7101, "www.myedimax.com")))
     frame(1.0, plug_mac, phone_mac, "192.168.20.3", "192.168.20.100", 6,
@@ -696,10 +698,7 @@ SCENARIOS = [talk_delta_distance, rtt_exchanges, rtt_raw_ip, rtt_linux_sll, clou
 
 
 def main():
-    for scenario in SCENARIOS:
-        path = os.path.join(HERE, scenario.__name__ + ".pcap")
-        scenario().write(path)
-        print(path)
+    write_scenarios(SCENARIOS, HERE)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from pcapgen import (DHCP_ACK, DHCP_DISCOVER, ETH_IPV4, ETH_IPV6, LINKTYPE_ETHERNET,  # noqa: E402
                      LINKTYPE_LINUX_SLL, TCP_ACK, TCP_PSH, TCP_SYN, Pcap, _fill_checksum, dhcp_message,
-                     dhcp_option, dns_message, ether_pad, ip, ipv4, ipv6, linux_sll, mac, tcp, udp)
+                     dhcp_option, dns_message, ether_pad, ip, ipv4, ipv6, linux_sll, mac, tcp, udp,
+                     write_scenarios)
 
 LINKTYPE_NULL = 0
 LINKTYPE_IEEE802_11 = 105
@@ -373,10 +374,7 @@ SCENARIOS = [encap_vlan, encap_qinq, encap_pppoe, encap_sll, encap_sll2, encap_n
 
 
 def main():
-    for scenario in SCENARIOS:
-        path = os.path.join(HERE, scenario.__name__ + ".pcap")
-        scenario().write(path)
-        print(path)
+    write_scenarios(SCENARIOS, HERE)
 
 
 if __name__ == "__main__":

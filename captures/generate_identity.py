@@ -30,7 +30,7 @@ import zlib
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from generate import JUNE_EPOCH, Host  # noqa: E402
 from pcapgen import (DNS_A, TCP_ACK, TCP_PSH, TCP_SYN, Pcap, ether, http_request, ip, tcp,  # noqa: E402
-                     udp)
+                     udp, write_scenarios)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROUTER = ("192.168.20.1", "00:11:22:33:44:55")
@@ -121,17 +121,9 @@ def identity_computers():
     asus_laptop = home(pcap, "192.168.20.44", "04:d4:c4:aa:bb:44")
     reach(asus_laptop, 6.0, "142.250.185.68", "www.google.com")
     hp_printer = home(pcap, "192.168.20.45", "ec:b1:d7:aa:bb:45")
-    ipp_served(hp_printer, hp_laptop, 7.0)
+    served(hp_printer, hp_laptop, 7.0, 631, 50631)                     # IPP
     pcap.frames.sort(key=lambda frame: frame[0])
     return pcap
-
-
-def ipp_served(printer, client, t):
-    """A LAN client opens IPP on the printer: the printer's SYN/ACK from port 631."""
-    _, syn = ip(client.address, printer.address, 6, tcp(50631, 631, 100, 0, TCP_SYN))
-    _, synack = ip(printer.address, client.address, 6, tcp(631, 50631, 900, 101, TCP_SYN | TCP_ACK))
-    for dt, src, dst, packet in [(0, client, printer, syn), (0.001, printer, client, synack)]:
-        printer.pcap.add(JUNE_EPOCH + t + dt, ether(src.mac, dst.mac, 0x0800, packet))
 
 
 def keepalives(host, start, server, port, count, every, size=60):
@@ -151,16 +143,17 @@ def video_upload(host, start, server, port, seconds, fps=20, size=1400):
             conn.receive(t + 0.03, 60)
 
 
-def rtsp_served(camera, viewer, t):
-    """A LAN viewer opens RTSP on the camera: the camera's SYN/ACK from port 554."""
-    _, syn = ip(viewer.address, camera.address, 6, tcp(50555, 554, 100, 0, TCP_SYN))
-    _, synack = ip(camera.address, viewer.address, 6, tcp(554, 50555, 900, 101, TCP_SYN | TCP_ACK))
-    _, ack = ip(viewer.address, camera.address, 6, tcp(50555, 554, 101, 901, TCP_ACK))
-    _, describe = ip(viewer.address, camera.address, 6,
-                     tcp(50555, 554, 101, 901, TCP_PSH | TCP_ACK, b"DESCRIBE rtsp://camera/ RTSP/1.0\r\nCSeq: 2\r\n\r\n"))
-    for dt, src, dst, packet in [(0, viewer, camera, syn), (0.001, camera, viewer, synack),
-                                 (0.002, viewer, camera, ack), (0.003, viewer, camera, describe)]:
-        camera.pcap.add(JUNE_EPOCH + t + dt, ether(src.mac, dst.mac, 0x0800, packet))
+def served(server, client, t, port, client_port, request=b""):
+    """A LAN client opens `port` on the server: the server's SYN/ACK from that
+    port, then, with a request, the client's ACK and request."""
+    segments = [(0, client, server, tcp(client_port, port, 100, 0, TCP_SYN)),
+                (0.001, server, client, tcp(port, client_port, 900, 101, TCP_SYN | TCP_ACK))]
+    if request:
+        segments += [(0.002, client, server, tcp(client_port, port, 101, 901, TCP_ACK)),
+                     (0.003, client, server, tcp(client_port, port, 101, 901, TCP_PSH | TCP_ACK, request))]
+    for dt, src, dst, segment in segments:
+        _, packet = ip(src.address, dst.address, 6, segment)
+        server.pcap.add(JUNE_EPOCH + t + dt, ether(src.mac, dst.mac, 0x0800, packet))
 
 
 def identity_oui_and_cloud():
@@ -179,7 +172,7 @@ def identity_oui_and_cloud():
 
     camera = home(pcap, "192.168.20.34", "40:9f:38:aa:bb:04")
     viewer = home(pcap, "192.168.20.35", "98:01:a7:aa:bb:05")
-    rtsp_served(camera, viewer, 5.0)
+    served(camera, viewer, 5.0, 554, 50555, b"DESCRIBE rtsp://camera/ RTSP/1.0\r\nCSeq: 2\r\n\r\n")
 
     sonos = home(pcap, "192.168.20.36", "00:0e:58:aa:bb:06")
     reach(sonos, 6.0, "34.243.113.114", "msmetrics.ws.sonos.com")
@@ -191,10 +184,7 @@ SCENARIOS = [identity_embedded_android, identity_phone_apps, identity_computers,
 
 
 def main():
-    for scenario in SCENARIOS:
-        path = os.path.join(HERE, scenario.__name__ + ".pcap")
-        scenario().write(path)
-        print(path)
+    write_scenarios(SCENARIOS, HERE)
 
 
 if __name__ == "__main__":

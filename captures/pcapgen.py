@@ -139,6 +139,14 @@ class Pcap:
                 out.write(frame)
 
 
+def write_scenarios(scenarios, folder):
+    """Each scenario's capture as <folder>/<its function's name>.pcap; prints each path."""
+    for scenario in scenarios:
+        path = f"{folder}/{scenario.__name__}.pcap"
+        scenario().write(path)
+        print(path)
+
+
 def linux_sll(ethertype, payload, packet_type=0, src_mac="00:00:00:00:00:00"):
     return struct.pack("!HHH8sH", packet_type, 1, 6, mac(src_mac) + b"\0\0", ethertype) + payload
 
