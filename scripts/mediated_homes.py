@@ -20,7 +20,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
-from homes import env_cpus, home, statistic_pairs, tally  # noqa: E402
+from homes import env_cpus, home, home_statistic, tally  # noqa: E402
 from wsenv import SUITE_PLUGINS, TShark, make_plugin_root  # noqa: E402
 
 
@@ -33,8 +33,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         tshark = TShark(make_plugin_root(Path(tmp) / "plugins", SUITE_PLUGINS), Path(tmp) / "home")
         with ThreadPoolExecutor(env_cpus()) as pool:
-            statistics = list(pool.map(
-                lambda h: statistic_pairs(tshark.run("-r", h.pcap, "-2", "-q", "-z", "iotcloud,tree").stdout), homes))
+            statistics = list(pool.map(lambda h: home_statistic(tshark, h), homes))
     injected, right, false_pairs = tally([(h, mediated | direct) for h, (mediated, direct) in zip(homes, statistics)])
     misplaced = [(h.seed, pair) for h, (mediated, direct) in zip(homes, statistics)
                  for pair in (mediated & h.direct()) | (direct - h.direct()) if pair in h.injected()]

@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from wsenv import BUILD, CAPTURES, REPO
+from wsenv import BUILD, CAPTURES, REPO, statistic_lines
 
 sys.path.insert(0, str(CAPTURES))
 sys.path.insert(0, str(REPO / "scripts"))
@@ -92,7 +92,6 @@ def run_correlator(binary, events, *args):
     return pairs, proc.stderr
 
 
-STAT_LINE = re.compile(r"^ ?(\S.*?)\s{2,}\d+\s")
 CORRELATED = re.compile(r"^correlated: (\S+) -> (\S+) via (\S+)")
 DIRECT = re.compile(r"^(\S+) <-> (\S+) \(also correlated via ([^)\s]+)")
 
@@ -100,19 +99,21 @@ DIRECT = re.compile(r"^(\S+) <-> (\S+) \(also correlated via ([^)\s]+)")
 def statistic_pairs(text):
     """({(a, b, provider)} under Cloud-mediated conversations, {(a, b, provider)}
     under Direct) of `tshark -q -z iotcloud,tree` output."""
-    mediated, direct, branch = set(), set(), None
-    for line in text.splitlines():
-        match = STAT_LINE.match(line)
-        if not match:
+    mediated, direct = set(), set()
+    for path in statistic_lines(text):
+        if len(path) != 2:
             continue
-        name = match.group(1)
-        if not line.startswith(" "):
-            branch = name
-        elif branch == "Cloud-mediated conversations" and CORRELATED.match(name):
+        branch, name = path
+        if branch == "Cloud-mediated conversations" and CORRELATED.match(name):
             mediated.add(CORRELATED.match(name).groups())
         elif branch == "Direct (not only through the cloud)" and DIRECT.match(name):
             direct.add(DIRECT.match(name).groups())
     return mediated, direct
+
+
+def home_statistic(tshark, h):
+    """statistic_pairs() of the home's `tshark -2 -q -z iotcloud,tree`."""
+    return statistic_pairs(tshark.run("-r", h.pcap, "-2", "-q", "-z", "iotcloud,tree").stdout)
 
 
 def env_cpus():

@@ -7,8 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from conftest import capture
-from homes import (MAX_FALSE_PAIRS, MIN_RECALL, SEEDS, correlate_events_binary, env_cpus, home, homegen,
-                   run_correlator, statistic_pairs, tally)
+from homes import (MAX_FALSE_PAIRS, MIN_RECALL, SEEDS, correlate_events_binary, env_cpus, home, home_statistic,
+                   homegen, run_correlator, tally)
 
 FIELDS = ["frame.time_epoch", "ip.src", "ip.dst", "cloud.src.provider", "cloud.dst.provider", "frame.len",
           "tcp.srcport", "tcp.dstport", "udp.srcport", "udp.dstport"]
@@ -90,17 +90,13 @@ def test_the_talks_alexa_and_sonos_give_todays_answers_through_the_correlator(ts
     assert run_correlator(binary, events, "-w", 0.5)[0] == []
 
 
-def statistic_of(tshark, h):
-    return statistic_pairs(tshark.run("-r", h.pcap, "-2", "-q", "-z", "iotcloud,tree").stdout)
-
-
 def test_the_statistic_finds_the_injected_pairs_of_50_homes(tshark):
     """>= 95% of the injected pairs, with their direction and provider: under
     Cloud-mediated conversations, or under Direct when the two devices also talk
     on the LAN; at most one line in all 50 homes that is no injected pair."""
     homes = [home(seed) for seed in SEEDS]
     with ThreadPoolExecutor(env_cpus()) as pool:
-        statistics = list(pool.map(lambda h: statistic_of(tshark, h), homes))
+        statistics = list(pool.map(lambda h: home_statistic(tshark, h), homes))
     found = [(h, mediated | direct) for h, (mediated, direct) in zip(homes, statistics)]
     injected, right, false_pairs = tally(found)
     misplaced = [(h.seed, pair) for h, (mediated, direct) in zip(homes, statistics)
