@@ -8,9 +8,9 @@ In one pass a device's first frames may show less than its final identity
 (nothing yet, or unknown), never something else: for every frame a local host
 sent, the one-pass vendor and type must be empty/unknown or what two passes
 name for that MAC and address. Prints every frame that breaks this, with what
-two passes said, and exits 1 when there is one. The same property is a test
-on the shipped identity and home captures (tests/test_identity.py); this runs
-it on any capture, e.g. the real ones beside the repository.
+two passes said, and exits 1 when there is one. tests/test_identity.py holds
+the shipped identity and home captures to it through judge(); this runs it on
+any capture, e.g. the real ones beside the repository.
 """
 import argparse
 import sys
@@ -33,16 +33,20 @@ def captures(paths):
             yield path
 
 
-def contradictions(tshark, capture):
-    """(frame, one-pass answer, two-pass answer) for every frame that breaks the rule."""
+def judge(tshark, capture):
+    """(frames of hosts two passes name a vendor for, [(frame, one-pass answer,
+    two-pass answer)] for every frame that breaks the rule)."""
     final = {(r["eth.src"], r["ip.src"]): (r["iotcloud.src.vendor"], r["iotcloud.src.type"])
              for r in tshark.fields(capture, FIELDS, "-2")}
+    named, broken = 0, []
     for row in tshark.fields(capture, FIELDS):
         vendor, kind = final.get((row["eth.src"], row["ip.src"]), ("", ""))
         shown = (row["iotcloud.src.vendor"], row["iotcloud.src.type"])
+        named += bool(vendor)
         if (vendor and shown[0] not in ("", vendor)) or \
            (kind not in ("", "unknown") and shown[1] not in ("", "unknown", kind)):
-            yield row["frame.number"], shown, (vendor, kind)
+            broken.append((row["frame.number"], shown, (vendor, kind)))
+    return named, broken
 
 
 def main():
@@ -55,7 +59,7 @@ def main():
         tshark = TShark(make_plugin_root(Path(tmp) / "plugins", SUITE_PLUGINS), Path(tmp) / "home")
         for capture in captures(args.paths):
             checked += 1
-            for frame, shown, final in contradictions(tshark, capture):
+            for frame, shown, final in judge(tshark, capture)[1]:
                 broken += 1
                 print(f"{capture.name} frame {frame}: one pass {shown}, two passes {final}")
     print(f"{checked} captures, {broken} frames where one pass names something else than two passes")
