@@ -74,7 +74,7 @@ def convert(tmp_path, csv_text, name="asn"):
 
 
 def dst_rows(tshark, path, *args):
-    return {int(r["frame.number"]): r for r in tshark.fields(path, FIELDS, "-2", *args)}
+    return tshark.fields_by_frame(path, FIELDS, "-2", *args)
 
 
 def label(row, *names):

@@ -15,7 +15,7 @@ FIELDS = ["frame.number", "ip.src", "iotcloud.src.vendor", "iotcloud.src.evidenc
 def test_a_router_carrying_a_routed_camera_gets_no_camera_identity(tshark, passes):
     """The camera's lookup of signal.mydlink.com reaches the capture point with
     the router's MAC (frame 1) before anything shows the MAC routes (frame 3)."""
-    rows = {int(r["frame.number"]): r for r in tshark.fields(capture("iot_routed_vlan.pcap"), FIELDS, *passes)}
+    rows = tshark.fields_by_frame(capture("iot_routed_vlan.pcap"), FIELDS, *passes)
     router_ping = rows[5]
     assert router_ping["ip.src"] == "192.168.176.1"
     assert router_ping["iotcloud.src.vendor"] == "" and "mydlink" not in router_ping["iotcloud.src.evidence"]
@@ -45,7 +45,7 @@ def test_a_device_serving_its_own_setup_network_keeps_its_identity_on_both_addre
     """The Edimax plug sends from two /24s (its home address and the access
     point of its setup network), all with its own TTL: it is not a router,
     and its MAC's maker and its cloud name hold on both addresses."""
-    rows = {int(r["frame.number"]): r for r in tshark.fields(capture("iot_setup_access_point.pcap"), FIELDS, *passes)}
+    rows = tshark.fields_by_frame(capture("iot_setup_access_point.pcap"), FIELDS, *passes)
     for number in (1, 2, 3, 4):
         assert rows[number]["iotcloud.src.vendor"] == "Edimax", rows[number]
         assert "oui=Edimax" in rows[number]["iotcloud.src.evidence"], rows[number]
@@ -56,7 +56,7 @@ def test_a_device_serving_its_own_setup_network_keeps_its_identity_on_both_addre
 def test_a_device_forwarding_its_setup_network_is_a_router_for_that_traffic(tshark, passes):
     """The WeMo forwards the phone on its setup network (TTL 63): the phone's
     frames get nothing of the WeMo (its MAC's maker, its cloud name)."""
-    rows = {int(r["frame.number"]): r for r in tshark.fields(capture("iot_setup_access_point.pcap"), FIELDS, *passes)}
+    rows = tshark.fields_by_frame(capture("iot_setup_access_point.pcap"), FIELDS, *passes)
     for number in (6, 7):
         assert rows[number]["ip.src"] == "10.22.22.2"
         assert rows[number]["iotcloud.src.vendor"] == "", rows[number]
@@ -68,7 +68,7 @@ def test_a_device_forwarding_its_setup_network_is_a_router_for_that_traffic(tsha
 def test_a_device_with_an_odd_initial_ttl_keeps_its_macs_identity(tshark, passes):
     """The scale's stack starts at TTL 60: not one to three below 64, 128 or
     255, so its packets are its own and bound to its MAC (Withings' OUI)."""
-    rows = {int(r["frame.number"]): r for r in tshark.fields(capture("iot_setup_access_point.pcap"), FIELDS, *passes)}
+    rows = tshark.fields_by_frame(capture("iot_setup_access_point.pcap"), FIELDS, *passes)
     for number in (9, 10):
         assert rows[number]["ip.src"] == "10.10.10.60"
         assert rows[number]["iotcloud.src.vendor"] == "Withings", rows[number]

@@ -19,7 +19,7 @@ DST_FIELDS = ["frame.number", "ip.dst"] + [f"cloud.dst.{name}" for name in SIDE]
 
 
 def by_frame(tshark, path, fields, *args):
-    return {int(r["frame.number"]): r for r in tshark.fields(path, fields, *args)}
+    return tshark.fields_by_frame(path, fields, *args)
 
 
 def dst(row, name):

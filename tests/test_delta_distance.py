@@ -150,7 +150,7 @@ TCP_HANDSHAKE, DNS, ICMP_ECHO = "1", "2", "3"
 
 
 def rtt_by_frame(tshark, path, *args):
-    return {int(r["frame.number"]): r for r in tshark.fields(path, RTT_FIELDS, *args)}
+    return tshark.fields_by_frame(path, RTT_FIELDS, *args)
 
 
 def assert_rtt(row, seconds, method, frame):

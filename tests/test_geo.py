@@ -53,7 +53,7 @@ GEO = ["frame.number", "delta_distance.rtt.max_km", "delta_distance.geo.km", "de
 
 def rows(tshark, *args):
     """Every expert message of a frame, not only the first."""
-    return {int(r["frame.number"]): r for r in tshark.fields(RTT, GEO, "-2", *args, occurrence="a")}
+    return tshark.fields_by_frame(RTT, GEO, "-2", *args, occurrence="a")
 
 
 def test_a_reply_in_0_9_ms_from_kolkata_is_impossible(tshark, city_db):

@@ -266,3 +266,7 @@ class TShark:
         out = self.run(*argv, *args).stdout
         rows = csv.reader(io.StringIO(out), delimiter="\t", quoting=csv.QUOTE_NONE)
         return [dict(zip(fields, row + [""] * (len(fields) - len(row)))) for row in rows]
+
+    def fields_by_frame(self, capture, fields, *args, occurrence="f"):
+        """fields() keyed by frame number (fields must include frame.number)."""
+        return {int(r["frame.number"]): r for r in self.fields(capture, fields, *args, occurrence=occurrence)}
