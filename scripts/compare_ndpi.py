@@ -15,11 +15,10 @@ import argparse
 import collections
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from wsenv import SUITE_PLUGINS, TShark, make_plugin_root  # noqa: E402
+from wsenv import suite_tshark  # noqa: E402
 
 FLOW = re.compile(r"^\s*\d+\s+(TCP|UDP|ICMP\S*)\s+(\[[0-9a-f:]+\]|[0-9.]+):?\d*\s+<?->\s+"
                   r"(\[[0-9a-f:]+\]|[0-9.]+):?\d*\s.*?\[IP: \d+/([^\]]+)\]")
@@ -67,8 +66,7 @@ def main():
 
     total = agreed = 0
     disagreements = []
-    with tempfile.TemporaryDirectory() as tmp:
-        tshark = TShark(make_plugin_root(Path(tmp) / "plugins", SUITE_PLUGINS), Path(tmp) / "home")
+    with suite_tshark() as tshark:
         for out_file in sorted(args.directory.glob("*.ndpi.out")):
             capture = out_file.with_name(out_file.name[:-len(".ndpi.out")])
             flows = list(ndpi_flows(out_file))

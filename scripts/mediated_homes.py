@@ -14,14 +14,13 @@ homes it never saw.
 """
 import argparse
 import sys
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 from homes import env_cpus, home, home_statistic, tally  # noqa: E402
-from wsenv import SUITE_PLUGINS, TShark, make_plugin_root  # noqa: E402
+from wsenv import suite_tshark  # noqa: E402
 
 
 def main():
@@ -30,8 +29,7 @@ def main():
     parser.add_argument("--count", type=int, default=50, help="homes")
     args = parser.parse_args()
     homes = [home(seed) for seed in range(args.first, args.first + args.count)]
-    with tempfile.TemporaryDirectory() as tmp:
-        tshark = TShark(make_plugin_root(Path(tmp) / "plugins", SUITE_PLUGINS), Path(tmp) / "home")
+    with suite_tshark() as tshark:
         with ThreadPoolExecutor(env_cpus()) as pool:
             statistics = list(pool.map(lambda h: home_statistic(tshark, h), homes))
     injected, right, false_pairs = tally([(h, mediated | direct) for h, (mediated, direct) in zip(homes, statistics)])

@@ -14,12 +14,11 @@ any capture, e.g. the real ones beside the repository.
 """
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
-from wsenv import SUITE_PLUGINS, TShark, make_plugin_root  # noqa: E402
+from wsenv import suite_tshark  # noqa: E402
 
 FIELDS = ["frame.number", "eth.src", "ip.src", "iotcloud.src.vendor", "iotcloud.src.type"]
 SUFFIXES = (".pcap", ".pcapng")
@@ -55,8 +54,7 @@ def main():
                         default=[REPO / "captures", REPO / ".." / "shared" / "captures"])
     args = parser.parse_args()
     broken = checked = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        tshark = TShark(make_plugin_root(Path(tmp) / "plugins", SUITE_PLUGINS), Path(tmp) / "home")
+    with suite_tshark() as tshark:
         for capture in captures(args.paths):
             checked += 1
             for frame, shown, final in judge(tshark, capture)[1]:

@@ -68,12 +68,11 @@ import concurrent.futures
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
-from wsenv import SUITE_PLUGINS, TShark, make_plugin_root  # noqa: E402
+from wsenv import suite_tshark  # noqa: E402
 
 DEFAULT_SENTINEL = REPO / ".." / "shared" / "captures" / "iot_sentinel"
 DEFAULT_NDPI = REPO / ".." / "shared" / "captures" / "ndpi"
@@ -553,8 +552,7 @@ def main():
         print("no data set found", file=sys.stderr)
         return 1
 
-    with tempfile.TemporaryDirectory() as tmp:
-        tshark = TShark(make_plugin_root(Path(tmp) / "plugins", SUITE_PLUGINS), Path(tmp) / "home")
+    with suite_tshark() as tshark:
         results = run_jobs(tshark, jobs, args.jobs)
         left_out = left_out_identities(tshark, args.ndpi, args.jobs) if have_ndpi else []
 

@@ -16,6 +16,7 @@ after the tshark that runs, and the few values later releases print in
 another form are put back into 4.0's form in one place (FieldsNormaliser),
 so assertions stay exact.
 """
+import contextlib
 import csv
 import io
 import os
@@ -23,6 +24,7 @@ import re
 import struct
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -169,6 +171,13 @@ def tshark_command(args):
     if os.geteuid() == 0:
         command = ["unshare", "-U", *command]
     return command
+
+
+@contextlib.contextmanager
+def suite_tshark():
+    """For scripts: a TShark with the suite's build, in a folder removed afterwards."""
+    with tempfile.TemporaryDirectory() as tmp:
+        yield TShark(make_plugin_root(Path(tmp) / "plugins", SUITE_PLUGINS), Path(tmp) / "home")
 
 
 def statistic_lines(text):
