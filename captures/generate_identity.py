@@ -18,7 +18,8 @@ identity_computers.pcap  computers that say what IoT devices say: a Mac
 identity_oui_and_cloud.pcap  devices that say little more than their MAC
     vendor and one cloud name: a D-Link camera streaming to its relay, an
     Edimax device sending keepalives, an Espressif module on Tuya's cloud, an
-    unnamed camera (Wi-Fi module OUI) serving RTSP to a viewer, and a Sonos.
+    unnamed camera (Wi-Fi module OUI) serving RTSP to a viewer, a Sonos, and an
+    eQ-3 radio gateway (MAX! Cube / HomeMatic) asking its maker's time server.
 
 Names, OUIs, DHCP strings and ports are the public ones each device uses
 (see plugins/iotcloud/data/SOURCES.md); addresses are documentation-style.
@@ -176,6 +177,10 @@ def identity_oui_and_cloud():
 
     sonos = home(pcap, "192.168.20.36", "00:0e:58:aa:bb:06")
     reach(sonos, 6.0, "34.243.113.114", "msmetrics.ws.sonos.com")
+
+    gateway = home(pcap, "192.168.20.37", "00:1a:22:aa:bb:07")
+    gateway.dns(7.0, ROUTER[0], 0x3707, "ntp.homematic.com", [("ntp.homematic.com", DNS_A, 60, "185.11.176.42")])
+    keepalives(gateway, 8.0, "185.11.176.42", 123, count=3, every=20.0, size=48)
     pcap.frames.sort(key=lambda frame: frame[0])
     return pcap
 

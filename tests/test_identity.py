@@ -183,6 +183,14 @@ def test_camera_serving_rtsp_is_a_camera_of_no_vendor(tshark):
     assert "serves=tcp/554" in camera["evidence"]
 
 
+def test_maker_whose_only_ip_devices_are_gateways_types_its_mac_a_hub(tshark):
+    """eQ-3's thermostats, plugs and sensors are radio-only: a host with its
+    OUI is one of its gateways (MAX! Cube, CCU), whatever else it says."""
+    gateway = identities(tshark, OUI_AND_CLOUD, "-2")["192.168.20.37"]
+    assert pair(gateway) == ("eQ-3", "hub"), gateway
+    assert "dns_name=ntp.homematic.com" in gateway["evidence"]
+
+
 def test_rtsp_viewer_does_not_serve_what_it_connects_to(tshark):
     viewer = identities(tshark, OUI_AND_CLOUD, "-2")["192.168.20.35"]
     assert pair(viewer) == ("Apple", "unknown"), viewer

@@ -51,6 +51,7 @@ typedef struct {
 static int proto_cloud = -1;
 static protocol_t *cloud_protocol;
 static side_fields_t hf_any, hf_src, hf_dst;          /* ids set at registration */
+static wsc_field_group_t group_any, group_src, group_dst;
 static gint ett_cloud = -1;
 static gint ett_side = -1;
 
@@ -101,69 +102,52 @@ static bool annotate(const wsc_addr_t *addr, uint32_t frame, wmem_allocator_t *s
     return labelled(addr) && decide(cloud_hosts_lookup(addr, scratch), frame, v);
 }
 
-static proto_item *add_string(proto_tree *tree, int hf, tvbuff_t *tvb, const char *value, bool hidden)
-{
-    proto_item *item;
-
-    if (value == NULL || !(hidden ? wsc_referenced(hf) : wsc_wanted(tree, hf)))
-        return NULL;
-    item = proto_tree_add_string(tree, hf, tvb, 0, 0, value);
-    proto_item_set_generated(item);
-    if (hidden)
-        proto_item_set_hidden(item);
-    return item;
-}
-
-static void add_asn(proto_tree *tree, int hf, tvbuff_t *tvb, uint32_t asn, bool hidden)
-{
-    proto_item *item;
-
-    if (asn == 0 || !(hidden ? wsc_referenced(hf) : wsc_wanted(tree, hf)))
-        return;
-    item = proto_tree_add_uint(tree, hf, tvb, 0, 0, asn);
-    proto_item_set_generated(item);
-    if (hidden)
-        proto_item_set_hidden(item);
-}
+#define BIT(member) WSC_FIELD_BIT(side_fields_t, member)
 
 /* "NAT64 of 151.101.2.133": the IPv4 address an IPv6 address was read as. */
-static void add_embedded(proto_tree *tree, int hf, tvbuff_t *tvb, const cloud_host_t *host, bool hidden)
+static void add_embedded(const wsc_field_out_t *out, int hf, const cloud_host_t *host)
 {
     char text[WSC_ADDR_STRLEN];
-    proto_item *item;
     guint32 v4;
 
-    if (host->embed_kind == WSC_EMBED_NONE || !(hidden ? wsc_referenced(hf) : wsc_wanted(tree, hf)))
+    if (host->embed_kind == WSC_EMBED_NONE || !(out->wanted & BIT(ipv4)))
         return;
     memcpy(&v4, host->embedded_v4.bytes, sizeof(v4));      /* network order */
     wsc_addr_to_str(&host->embedded_v4, text);
-    item = proto_tree_add_ipv4_format_value(tree, hf, tvb, 0, 0, v4, "%s of %s",
-                                            wsc_embed_kind_name(host->embed_kind), text);
-    proto_item_set_generated(item);
-    if (hidden)
-        proto_item_set_hidden(item);
+    wsc_field_out_mark(out, proto_tree_add_ipv4_format_value(out->tree, hf, out->tvb, 0, 0, v4, "%s of %s",
+                                                             wsc_embed_kind_name(host->embed_kind), text));
 }
 
 /* The fields of one end. The first known of provider, host name and AS
  * heads them (no formatted text item: labels are only built when shown). */
-static void add_side_fields(proto_tree *tree, tvbuff_t *tvb, const side_fields_t *hf, const verdict_t *v, bool hidden)
+static void add_side_fields(wsc_field_out_t out, const side_fields_t *hf, const verdict_t *v)
 {
-    const char *hostname = v->hostname;
-    proto_item *head = add_string(tree, hf->provider, tvb, v->provider, hidden);
-    proto_tree *side;
+    proto_item *head;
 
+    if (out.wanted == 0)
+        return;
+    head = wsc_field_out_string(&out, hf->provider, BIT(provider), v->provider);
     if (head == NULL && v->provider == NULL)
-        head = add_string(tree, hf->hostname, tvb, hostname, hidden);
-    side = (head != NULL && !hidden) ? proto_item_add_subtree(head, ett_side) : tree;
-    add_string(side, hf->service, tvb, v->service, hidden);
-    add_string(side, hf->region, tvb, v->region, hidden);
+        head = wsc_field_out_string(&out, hf->hostname, BIT(hostname), v->hostname);
+    if (head != NULL && !out.hidden)
+        out.tree = proto_item_add_subtree(head, ett_side);
+    wsc_field_out_string(&out, hf->service, BIT(service), v->service);
+    wsc_field_out_string(&out, hf->region, BIT(region), v->region);
     if (v->provider != NULL)
-        add_string(side, hf->hostname, tvb, hostname, hidden);
-    add_asn(side, hf->asn, tvb, v->asn, hidden);
-    if (v->asn != 0)
-        add_string(side, hf->as_org, tvb, v->as_org, hidden);
-    add_string(side, hf->source, tvb, v->source, hidden);
-    add_embedded(side, hf->ipv4, tvb, v->host, hidden);
+        wsc_field_out_string(&out, hf->hostname, BIT(hostname), v->hostname);
+    if (v->asn != 0) {
+        wsc_field_out_uint(&out, hf->asn, BIT(asn), v->asn);
+        wsc_field_out_string(&out, hf->as_org, BIT(as_org), v->as_org);
+    }
+    wsc_field_out_string(&out, hf->source, BIT(source), v->source);
+    add_embedded(&out, hf->ipv4, v->host);
+}
+
+static void add_side(proto_tree *tree, tvbuff_t *tvb, const side_fields_t *hf, wsc_field_mask_t wanted,
+                     wsc_field_mask_t either, const verdict_t *v)
+{
+    add_side_fields((wsc_field_out_t){ tree, tvb, wanted, false }, hf, v);
+    add_side_fields((wsc_field_out_t){ tree, tvb, either, true }, &hf_any, v);   /* cloud.provider: either end */
 }
 
 bool cloud_enabled(void)
@@ -171,11 +155,12 @@ bool cloud_enabled(void)
     return cloud_protocol != NULL && proto_is_protocol_enabled(cloud_protocol);
 }
 
-/* The first pass learns names, with or without a tree; a shown tree gets
- * each end's label as it was at this frame. */
+/* The first pass learns names, with or without a tree; a tree gets each
+ * end's label as it was at this frame, the fields someone reads. */
 void cloud_frame(wsc_facts_t *facts, proto_tree *tree)
 {
     verdict_t src, dst;
+    wsc_field_mask_t src_wanted, dst_wanted, either;
     bool has_src, has_dst;
     proto_item *top;
     proto_tree *cloud_tree;
@@ -186,21 +171,22 @@ void cloud_frame(wsc_facts_t *facts, proto_tree *tree)
         cloud_learn(facts, tree, cloud_sources_patterns());
     if (tree == NULL)
         return;                     /* nobody reads a label: do not look it up */
+    /* The protocol item shows that an end is labelled (the filter "cloud",
+     * -z io,phs) even when none of its fields is read. */
     has_src = !facts->src_local && annotate(&facts->src, facts->num, facts->pinfo->pool, &src);
     has_dst = !facts->dst_local && annotate(&facts->dst, facts->num, facts->pinfo->pool, &dst);
     if (!has_src && !has_dst)
         return;
+    src_wanted = wsc_field_group_wanted(&group_src, tree);
+    dst_wanted = wsc_field_group_wanted(&group_dst, tree);
+    either = wsc_field_group_referenced(&group_any);
     top = proto_tree_add_item(tree, proto_cloud, facts->tvb, 0, 0, ENC_NA);
     proto_item_set_generated(top);
     cloud_tree = proto_item_add_subtree(top, ett_cloud);
-    if (has_src) {
-        add_side_fields(cloud_tree, facts->tvb, &hf_src, &src, false);
-        add_side_fields(cloud_tree, facts->tvb, &hf_any, &src, true);     /* cloud.provider matches either end */
-    }
-    if (has_dst) {
-        add_side_fields(cloud_tree, facts->tvb, &hf_dst, &dst, false);
-        add_side_fields(cloud_tree, facts->tvb, &hf_any, &dst, true);
-    }
+    if (has_src)
+        add_side(cloud_tree, facts->tvb, &hf_src, src_wanted, either, &src);
+    if (has_dst)
+        add_side(cloud_tree, facts->tvb, &hf_dst, dst_wanted, either, &dst);
 }
 
 bool cloud_label_at(const wsc_addr_t *addr, uint32_t frame, wsc_cloud_label_t *out)
@@ -260,11 +246,11 @@ void cloud_register(void)
 
     proto_cloud = proto_register_protocol("Cloud provider and CDN", "Cloud", "cloud");
     wsc_register_field_set(proto_cloud, &hf_any, side_spec, G_N_ELEMENTS(side_spec), "cloud", "",
-                           "either end");
+                           "either end", &group_any);
     wsc_register_field_set(proto_cloud, &hf_src, side_spec, G_N_ELEMENTS(side_spec), "cloud.src", "Source ",
-                           "source address");
+                           "source address", &group_src);
     wsc_register_field_set(proto_cloud, &hf_dst, side_spec, G_N_ELEMENTS(side_spec), "cloud.dst", "Destination ",
-                           "destination address");
+                           "destination address", &group_dst);
     proto_register_subtree_array(ett, array_length(ett));
 
     register_init_routine(cloud_init);

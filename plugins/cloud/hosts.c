@@ -164,16 +164,22 @@ static void lookup_asn(cloud_host_t *host, const wsc_addr_t *addr)
     }
 }
 
-/* An address that carries an IPv4 address is that IPv4 host: its ranges and AS. */
-static void fill_from_databases(cloud_host_t *host, const wsc_addr_t *addr)
+/* The databases' answers for an address, looked up the first time a label
+ * is asked rather than when a DNS answer names it: most answered addresses
+ * are never contacted. An address that carries an IPv4 address is that IPv4
+ * host: its ranges and AS. */
+static cloud_host_t *looked_up(cloud_host_t *host)
 {
-    const wsc_addr_t *looked_up = addr;
+    const wsc_addr_t *key = &host->addr;
 
-    memset(host, 0, sizeof(*host));
-    if (wsc_addr_embedded_ipv4(addr, &host->embedded_v4, &host->embed_kind))
-        looked_up = &host->embedded_v4;
-    lookup_range(host, looked_up);
-    lookup_asn(host, looked_up);
+    if (host->looked_up)
+        return host;
+    host->looked_up = true;
+    if (wsc_addr_embedded_ipv4(&host->addr, &host->embedded_v4, &host->embed_kind))
+        key = &host->embedded_v4;
+    lookup_range(host, key);
+    lookup_asn(host, key);
+    return host;
 }
 
 /* The address's entry, added when there is room; only learning makes room.
@@ -189,8 +195,7 @@ static cloud_host_t *host_of(const wsc_addr_t *addr, bool learning)
         make_room(sizeof(*host) + WSC_MAP_ENTRY_BYTES, NULL);
     if (host_bytes + sizeof(*host) + WSC_MAP_ENTRY_BYTES > host_cap)
         return NULL;
-    host = wmem_new(wmem_file_scope(), cloud_host_t);
-    fill_from_databases(host, addr);
+    host = wmem_new0(wmem_file_scope(), cloud_host_t);
     host->addr = *addr;
     wmem_map_insert(hosts, &host->addr, host);
     host_bytes += host_cost(host);
@@ -212,10 +217,10 @@ const cloud_host_t *cloud_hosts_lookup(const wsc_addr_t *addr, wmem_allocator_t 
     cloud_host_t *host = host_of(addr, false);
 
     if (host == NULL) {             /* table full: answer without caching */
-        host = wmem_new(scratch, cloud_host_t);
-        fill_from_databases(host, addr);
+        host = wmem_new0(scratch, cloud_host_t);
+        host->addr = *addr;
     }
-    return host;
+    return looked_up(host);
 }
 
 const cloud_host_t *cloud_hosts_lookup_into(const wsc_addr_t *addr, cloud_host_t *spare)
@@ -223,8 +228,9 @@ const cloud_host_t *cloud_hosts_lookup_into(const wsc_addr_t *addr, cloud_host_t
     cloud_host_t *host = host_of(addr, false);
 
     if (host == NULL) {
-        fill_from_databases(spare, addr);
+        memset(spare, 0, sizeof(*spare));
+        spare->addr = *addr;
         host = spare;
     }
-    return host;
+    return looked_up(host);
 }

@@ -1,8 +1,8 @@
 /* hosts.h: what the cloud plugin knows about each address, cached.
  *
- * The first sighting of an address runs the database lookups (ranges, ASN);
- * names learned from DNS, TLS and HTTP are added as they are seen. Every
- * later packet pays one hash lookup. The table lives as long as the capture
+ * The first label asked for an address runs the database lookups (ranges,
+ * ASN); names learned from DNS, TLS and HTTP are added as they are seen.
+ * Every later packet pays one hash lookup. The table lives as long as the capture
  * file and holds at most its share of the memory budget (core/budget.h),
  * counted in bytes. Learning a name makes room: the oldest addresses are
  * evicted and freed (seen again, an address is looked up again and has lost
@@ -52,6 +52,7 @@ typedef struct {
 typedef struct cloud_host {
     wsc_addr_t    addr;         /* first: the map's key points here */
     struct cloud_host *newer;   /* the next host added: the oldest makes room first */
+    bool          looked_up;    /* the fields below are filled: on the first label asked */
     wsc_addr_t    embedded_v4;  /* NAT64, 6to4, Teredo, IPv4-mapped: the IPv4 address looked up */
     wsc_embed_kind_t embed_kind;    /* WSC_EMBED_NONE for plain addresses */
     cloud_label_t range;        /* the most specific published range holding the address */

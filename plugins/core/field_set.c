@@ -8,7 +8,8 @@
 #include "core/field_set.h"
 
 void wsc_register_field_set(int proto, void *ids, const wsc_field_spec_t *spec, size_t n,
-                            const char *prefix, const char *label, const char *who)
+                            const char *prefix, const char *label, const char *who,
+                            wsc_field_group_t *group)
 {
     hf_register_info *info = g_new0(hf_register_info, n);   /* Wireshark keeps it */
 
@@ -29,4 +30,35 @@ void wsc_register_field_set(int proto, void *ids, const wsc_field_spec_t *spec, 
         HFILL_INIT(info[i]);
     }
     proto_register_field_array(proto, info, (int)n);
+    memset(group, 0, sizeof(*group));
+    for (size_t i = 0; i < n; i++) {
+        size_t bit = spec[i].id_offset / sizeof(int);
+        int id = *(int *)((char *)ids + spec[i].id_offset);
+        if (bit < WSC_FIELD_GROUP_MAX && id >= 0) {
+            group->hfinfo[bit] = proto_registrar_get_nth((guint)id);
+            group->n = MAX(group->n, (unsigned)bit + 1);
+        }
+    }
+}
+
+proto_item *wsc_field_out_mark(const wsc_field_out_t *out, proto_item *item)
+{
+    proto_item_set_generated(item);
+    if (out->hidden)
+        proto_item_set_hidden(item);
+    return item;
+}
+
+proto_item *wsc_field_out_string(const wsc_field_out_t *out, int hf, wsc_field_mask_t bit, const char *value)
+{
+    if (value == NULL || !(out->wanted & bit))
+        return NULL;
+    return wsc_field_out_mark(out, proto_tree_add_string(out->tree, hf, out->tvb, 0, 0, value));
+}
+
+proto_item *wsc_field_out_uint(const wsc_field_out_t *out, int hf, wsc_field_mask_t bit, uint32_t value)
+{
+    if (!(out->wanted & bit))
+        return NULL;
+    return wsc_field_out_mark(out, proto_tree_add_uint(out->tree, hf, out->tvb, 0, 0, value));
 }

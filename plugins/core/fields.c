@@ -18,6 +18,24 @@ void wsc_fields_resolve(wsc_field_t *fields, size_t n, const char *who)
     }
 }
 
+void wsc_field_group_init(wsc_field_group_t *group, int *const *ids, unsigned n)
+{
+    memset(group, 0, sizeof(*group));
+    group->n = MIN(n, WSC_FIELD_GROUP_MAX);
+    for (unsigned i = 0; i < group->n; i++)
+        group->hfinfo[i] = *ids[i] >= 0 ? proto_registrar_get_nth((guint)*ids[i]) : NULL;
+}
+
+wsc_field_mask_t wsc_field_group_referenced(const wsc_field_group_t *group)
+{
+    wsc_field_mask_t mask = 0;
+
+    for (unsigned i = 0; i < group->n; i++)
+        if (group->hfinfo[i] != NULL && group->hfinfo[i]->ref_type != HF_REF_TYPE_NONE)
+            mask |= (wsc_field_mask_t)1 << i;
+    return mask;
+}
+
 static const char *finfo_string(field_info *fi)
 {
     switch (fi->hfinfo->type) {

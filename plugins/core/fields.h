@@ -46,6 +46,37 @@ static inline bool wsc_tree_visible(proto_tree *tree)
     return tree != NULL && PTREE_DATA(tree)->visible;
 }
 
+/* Which of a group of our fields are wanted, asked once a packet rather than
+ * field by field: a packet shows up to some 40 of our fields, and a call to
+ * proto_field_is_referenced() each cost more than the items themselves when
+ * tshark -T fields asks for three. Bit i of a mask is the group's field i. */
+#define WSC_FIELD_GROUP_MAX 32
+
+typedef uint32_t wsc_field_mask_t;
+
+typedef struct {
+    const header_field_info *hfinfo[WSC_FIELD_GROUP_MAX];  /* NULL: no field at that bit */
+    unsigned n;
+} wsc_field_group_t;
+
+/* After registration: field i of the group is *ids[i]. */
+void wsc_field_group_init(wsc_field_group_t *group, int *const *ids, unsigned n);
+
+/* The fields a display filter, a column, a coloring rule or -e asks for
+ * (Wireshark marks them on every packet it primes). */
+wsc_field_mask_t wsc_field_group_referenced(const wsc_field_group_t *group);
+
+/* The fields worth adding to this tree: all of them when it is shown, as
+ * proto_field_is_referenced() says for each. */
+static inline wsc_field_mask_t wsc_field_group_wanted(const wsc_field_group_t *group, proto_tree *tree)
+{
+    if (tree == NULL)
+        return 0;
+    if (PTREE_DATA(tree)->visible)
+        return group->n >= 32 ? ~(wsc_field_mask_t)0 : ((wsc_field_mask_t)1 << group->n) - 1;
+    return wsc_field_group_referenced(group);
+}
+
 /* The first value of a string field, found by walking a shown tree. Only
  * call it on a visible tree, on the few packets that may hold the field;
  * NULL when absent. The string lives as long as the tree. */

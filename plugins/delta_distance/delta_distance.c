@@ -54,6 +54,29 @@ static int hf_geo_km = -1;              /* delta_distance.geo.km */
 static int hf_geo_place = -1;           /* delta_distance.geo.place */
 static int hf_geo_impossible = -1;      /* delta_distance.geo.impossible */
 
+/* The fields above in one group (core/fields.h): which are wanted is asked
+ * once a packet. */
+enum {
+    F_DELTA, F_PREV_FRAME, F_CAT6_KM, F_CAT6_MI, F_FIBER_KM, F_FIBER_MI, F_CUSTOM_KM, F_CUSTOM_MI,
+    F_RTT, F_RTT_METHOD, F_RTT_FRAME, F_RTT_MAX_KM, F_RTT_MAX_MI, F_GEO_KM, F_GEO_PLACE,
+    F_GEO_IMPOSSIBLE, F_COUNT
+};
+#define BIT(f) ((wsc_field_mask_t)1 << (f))
+#define RTT_FIELDS (BIT(F_COUNT) - BIT(F_RTT))      /* the round trip and what follows from it */
+static int *const field_ids[F_COUNT] = {
+    &hf_delta, &hf_prev_frame, &hf_cat6_km, &hf_cat6_mi, &hf_fiber_km, &hf_fiber_mi, &hf_custom_km,
+    &hf_custom_mi, &hf_rtt, &hf_rtt_method, &hf_rtt_frame, &hf_rtt_max_km, &hf_rtt_max_mi, &hf_geo_km,
+    &hf_geo_place, &hf_geo_impossible,
+};
+static wsc_field_group_t fields;
+
+/* Where this frame's items go, and which of them are wanted. */
+typedef struct {
+    proto_tree      *tree;
+    tvbuff_t        *tvb;
+    wsc_field_mask_t wanted;
+} out_t;
+
 static gint ett_delta_distance = -1;
 static gint ett_rtt = -1;
 
@@ -108,29 +131,29 @@ static void format_rtt(gchar *buf, double seconds)
     snprintf(buf, ITEM_LABEL_LENGTH, "%.3f ms", seconds * 1000.0);
 }
 
-static proto_item *add_generated_double(proto_tree *tree, int hf, tvbuff_t *tvb, double value)
+static proto_item *add_generated_double(const out_t *out, unsigned f, double value)
 {
     proto_item *item;
 
-    if (!wsc_wanted(tree, hf))
+    if (!(out->wanted & BIT(f)))
         return NULL;
-    item = proto_tree_add_double(tree, hf, tvb, 0, 0, value);
+    item = proto_tree_add_double(out->tree, *field_ids[f], out->tvb, 0, 0, value);
     proto_item_set_generated(item);
     return item;
 }
 
-static void add_generated_float(proto_tree *tree, int hf, tvbuff_t *tvb, double value)
+static void add_generated_float(const out_t *out, unsigned f, double value)
 {
-    if (wsc_wanted(tree, hf))
-        proto_item_set_generated(proto_tree_add_float(tree, hf, tvb, 0, 0, (float)value));
+    if (out->wanted & BIT(f))
+        proto_item_set_generated(proto_tree_add_float(out->tree, *field_ids[f], out->tvb, 0, 0, (float)value));
 }
 
 /* Distances are single precision, 6 significant digits as the talk's table
  * (and the Lua original's ProtoField.float): "5013.29". */
-static void add_distance(proto_tree *tree, tvbuff_t *tvb, int hf_km, int hf_mi, double km)
+static void add_distance(const out_t *out, unsigned f_km, unsigned f_mi, double km)
 {
-    add_generated_float(tree, hf_km, tvb, km);
-    add_generated_float(tree, hf_mi, tvb, km / KM_PER_MILE);
+    add_generated_float(out, f_km, km);
+    add_generated_float(out, f_mi, km / KM_PER_MILE);
 }
 
 /* The frame the delta is measured from: the previous displayed one (as the
@@ -159,7 +182,7 @@ static void report_negative_delta(packet_info *pinfo, proto_item *item, double d
                            "Frame is %.9f s earlier than frame %u: no distance", -delta, prev);
 }
 
-static void add_delta_items(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, int64_t now_ns)
+static void add_delta_items(const out_t *out, packet_info *pinfo, int64_t now_ns)
 {
     uint32_t prev;
     double delta, signal_km;
@@ -168,22 +191,22 @@ static void add_delta_items(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
     if (!delta_seconds(pinfo, now_ns, &prev, &delta))
         return;
     if (delta < 0) {                    /* rare: always give the expert info an item */
-        item = proto_tree_add_double(tree, hf_delta, tvb, 0, 0, delta);
+        item = proto_tree_add_double(out->tree, hf_delta, out->tvb, 0, 0, delta);
         proto_item_set_generated(item);
     } else {
-        item = add_generated_double(tree, hf_delta, tvb, delta);
+        item = add_generated_double(out, F_DELTA, delta);
     }
     /* Only worth an item when frames in between are hidden by a display filter. */
-    if (prev != 0 && prev != pinfo->num - 1 && wsc_wanted(tree, hf_prev_frame))
-        proto_item_set_generated(proto_tree_add_uint(tree, hf_prev_frame, tvb, 0, 0, prev));
+    if (prev != 0 && prev != pinfo->num - 1 && (out->wanted & BIT(F_PREV_FRAME)))
+        proto_item_set_generated(proto_tree_add_uint(out->tree, hf_prev_frame, out->tvb, 0, 0, prev));
     if (delta < 0) {
         report_negative_delta(pinfo, item, delta, prev);
         return;
     }
     signal_km = delta * C_VACUUM_KM_S;
-    add_distance(tree, tvb, hf_cat6_km, hf_cat6_mi, signal_km * VF_CAT6);
-    add_distance(tree, tvb, hf_fiber_km, hf_fiber_mi, signal_km * VF_FIBER);
-    add_distance(tree, tvb, hf_custom_km, hf_custom_mi, signal_km * custom_vf.value);
+    add_distance(out, F_CAT6_KM, F_CAT6_MI, signal_km * VF_CAT6);
+    add_distance(out, F_FIBER_KM, F_FIBER_MI, signal_km * VF_FIBER);
+    add_distance(out, F_CUSTOM_KM, F_CUSTOM_MI, signal_km * custom_vf.value);
 }
 
 /* The farthest a responder can be: half the round trip at the speed of light in fiber. */
@@ -264,7 +287,7 @@ static void report_contradiction(packet_info *pinfo, proto_item *item, const wsc
         cloud.provider ? ", " : "", cloud.provider ? cloud.provider : "");
 }
 
-static void add_geo_items(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const rtt_sample_t *rtt)
+static void add_geo_items(const out_t *out, packet_info *pinfo, const rtt_sample_t *rtt)
 {
     rtt_sample_t best;
     const geo_place_t *place = locate_responder(&rtt->responder, pinfo->num, &best);
@@ -274,12 +297,12 @@ static void add_geo_items(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, c
     if (place == NULL)
         return;
     impossible = contradicts(&best, place);
-    add_generated_float(tree, hf_geo_km, tvb, place->km);
-    if (place->place != NULL && wsc_wanted(tree, hf_geo_place))
-        proto_item_set_generated(proto_tree_add_string(tree, hf_geo_place, tvb, 0, 0, place->place));
-    if (!impossible && !wsc_wanted(tree, hf_geo_impossible))
+    add_generated_float(out, F_GEO_KM, place->km);
+    if (place->place != NULL && (out->wanted & BIT(F_GEO_PLACE)))
+        proto_item_set_generated(proto_tree_add_string(out->tree, hf_geo_place, out->tvb, 0, 0, place->place));
+    if (!impossible && !(out->wanted & BIT(F_GEO_IMPOSSIBLE)))
         return;
-    item = proto_tree_add_boolean(tree, hf_geo_impossible, tvb, 0, 0, impossible);
+    item = proto_tree_add_boolean(out->tree, hf_geo_impossible, out->tvb, 0, 0, impossible);
     proto_item_set_generated(item);
     if (impossible)
         report_contradiction(pinfo, item, &best.responder);
@@ -304,31 +327,36 @@ bool delta_distance_geo_at(const wsc_addr_t *addr, uint32_t frame, delta_distanc
     return true;
 }
 
-static void add_rtt_items(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const rtt_sample_t *rtt)
+static void add_rtt_items(out_t out, packet_info *pinfo, const rtt_sample_t *rtt)
 {
     double seconds = (double)rtt->ns / 1e9;
-    double max_km = max_km_of(rtt->ns);
-    proto_item *item = add_generated_double(tree, hf_rtt, tvb, seconds);
-    proto_tree *rtt_tree = item ? proto_item_add_subtree(item, ett_rtt) : tree;
+    proto_item *item = add_generated_double(&out, F_RTT, seconds);
 
-    if (wsc_wanted(rtt_tree, hf_rtt_method))
-        proto_item_set_generated(proto_tree_add_uint(rtt_tree, hf_rtt_method, tvb, 0, 0, rtt->method));
-    if (wsc_wanted(rtt_tree, hf_rtt_frame))
-        proto_item_set_generated(proto_tree_add_uint(rtt_tree, hf_rtt_frame, tvb, 0, 0, rtt->frame));
-    add_distance(rtt_tree, tvb, hf_rtt_max_km, hf_rtt_max_mi, max_km);
-    add_geo_items(rtt_tree, tvb, pinfo, rtt);
+    if (item != NULL)
+        out.tree = proto_item_add_subtree(item, ett_rtt);
+    if (out.wanted & BIT(F_RTT_METHOD))
+        proto_item_set_generated(proto_tree_add_uint(out.tree, hf_rtt_method, out.tvb, 0, 0, rtt->method));
+    if (out.wanted & BIT(F_RTT_FRAME))
+        proto_item_set_generated(proto_tree_add_uint(out.tree, hf_rtt_frame, out.tvb, 0, 0, rtt->frame));
+    add_distance(&out, F_RTT_MAX_KM, F_RTT_MAX_MI, max_km_of(rtt->ns));
+    add_geo_items(&out, pinfo, rtt);
 }
 
-/* No tree (tshark -q with a statistic, -z expert): the expert infos alone,
- * which Wireshark's expert statistic still counts. */
-static void report_without_tree(const wsc_facts_t *facts)
+/* The expert infos alone, which Wireshark's expert statistic counts with or
+ * without a tree (tshark -q -z expert gives none). */
+static void report_negative_delta_alone(const wsc_facts_t *facts)
 {
     uint32_t prev;
     double delta;
-    rtt_sample_t rtt;
 
     if (delta_seconds(facts->pinfo, facts->ts_ns, &prev, &delta) && delta < 0)
         report_negative_delta(facts->pinfo, NULL, delta, prev);
+}
+
+static void report_contradiction_alone(const wsc_facts_t *facts)
+{
+    rtt_sample_t rtt;
+
     if (contradictions != NULL && wmem_map_size(contradictions) > 0 && rtt_of_conversation(facts, &rtt))
         report_contradiction(facts->pinfo, NULL, &rtt.responder);
 }
@@ -343,8 +371,8 @@ bool delta_distance_enabled(void)
 void delta_distance_frame(wsc_facts_t *facts, proto_tree *tree)
 {
     rtt_sample_t rtt, improved;
+    out_t out;
     proto_item *top;
-    proto_tree *dd_tree;
 
     if (!facts->has_ts)
         return;
@@ -354,15 +382,20 @@ void delta_distance_frame(wsc_facts_t *facts, proto_tree *tree)
             note_contradiction(&improved);
     }
     if (tree == NULL) {
-        report_without_tree(facts);
+        report_negative_delta_alone(facts);
+        report_contradiction_alone(facts);
         return;
     }
+    out.wanted = wsc_field_group_wanted(&fields, tree);
     top = proto_tree_add_item(tree, proto_delta_distance, facts->tvb, 0, 0, ENC_NA);
     proto_item_set_generated(top);
-    dd_tree = proto_item_add_subtree(top, ett_delta_distance);
-    add_delta_items(dd_tree, facts->tvb, facts->pinfo, facts->ts_ns);
-    if (rtt_of_conversation(facts, &rtt))
-        add_rtt_items(dd_tree, facts->tvb, facts->pinfo, &rtt);
+    out.tree = proto_item_add_subtree(top, ett_delta_distance);
+    out.tvb = facts->tvb;
+    add_delta_items(&out, facts->pinfo, facts->ts_ns);
+    if (!(out.wanted & RTT_FIELDS))
+        report_contradiction_alone(facts);      /* no round trip to look up for its fields */
+    else if (rtt_of_conversation(facts, &rtt))
+        add_rtt_items(out, facts->pinfo, &rtt);
 }
 
 /* An empty coordinate means "not set"; anything else must be a valid one. */
@@ -463,6 +496,7 @@ void delta_distance_register(void)
 
     proto_delta_distance = proto_register_protocol("Delta Distance", "Delta Distance", "delta_distance");
     proto_register_field_array(proto_delta_distance, hf, array_length(hf));
+    wsc_field_group_init(&fields, field_ids, F_COUNT);
     proto_register_subtree_array(ett, array_length(ett));
     expert_register_field_array(expert_register_protocol(proto_delta_distance), ei, array_length(ei));
 

@@ -57,6 +57,7 @@ typedef struct {
 static int proto_iotcloud = -1;
 static protocol_t *iotcloud_protocol;
 static side_fields_t hf_any, hf_src, hf_dst;
+static wsc_field_group_t group_any, group_src, group_dst;
 static int hf_mediated = -1;            /* iotcloud.mediated */
 static int hf_mediated_peer = -1;       /* iotcloud.mediated.peer */
 static int hf_mediated_peer6 = -1;      /* iotcloud.mediated.peer6 */
@@ -120,48 +121,41 @@ static const wsc_field_spec_t side_spec[] = {
 
 /* --- tree ----------------------------------------------------------------- */
 
-static proto_item *add_string(proto_tree *tree, int hf, tvbuff_t *tvb, const char *value, bool hidden)
+static void add_string(proto_tree *tree, int hf, tvbuff_t *tvb, const char *value)
 {
-    proto_item *item;
-
-    if (value == NULL || !(hidden ? wsc_referenced(hf) : wsc_wanted(tree, hf)))
-        return NULL;
-    item = proto_tree_add_string(tree, hf, tvb, 0, 0, value);
-    proto_item_set_generated(item);
-    if (hidden)
-        proto_item_set_hidden(item);
-    return item;
+    if (value != NULL)
+        proto_item_set_generated(proto_tree_add_string(tree, hf, tvb, 0, 0, value));
 }
+
+#define BIT(member) WSC_FIELD_BIT(side_fields_t, member)
 
 /* The identity of one end, headed by its vendor (or type): no formatted
  * text item, labels are only built when shown. */
-static void add_side_fields(proto_tree *tree, tvbuff_t *tvb, const side_fields_t *hf, const verdict_t *v, bool hidden)
+static void add_side_fields(wsc_field_out_t out, const side_fields_t *hf, const verdict_t *v)
 {
     const char *type = v->type != TYPE_NONE ? device_type_name(v->type) : "unknown";
-    proto_item *head = add_string(tree, hf->vendor, tvb, v->vendor, hidden);
-    proto_tree *side;
-    proto_item *item;
+    proto_item *head;
 
+    if (out.wanted == 0)
+        return;
+    head = wsc_field_out_string(&out, hf->vendor, BIT(vendor), v->vendor);
     if (v->vendor == NULL)
-        head = add_string(tree, hf->type, tvb, type, hidden);
-    side = (head != NULL && !hidden) ? proto_item_add_subtree(head, ett_side) : tree;
+        head = wsc_field_out_string(&out, hf->type, BIT(type), type);
+    if (head != NULL && !out.hidden)
+        out.tree = proto_item_add_subtree(head, ett_side);
     if (v->vendor != NULL)
-        add_string(side, hf->type, tvb, type, hidden);
-    add_string(side, hf->model, tvb, v->model, hidden);
-    add_string(side, hf->name, tvb, v->name, hidden);
-    if (hidden ? wsc_referenced(hf->confidence) : wsc_wanted(side, hf->confidence)) {
-        item = proto_tree_add_uint(side, hf->confidence, tvb, 0, 0, v->confidence);
-        proto_item_set_generated(item);
-        if (hidden)
-            proto_item_set_hidden(item);
-    }
-    add_string(side, hf->evidence, tvb, v->evidence, hidden);
+        wsc_field_out_string(&out, hf->type, BIT(type), type);
+    wsc_field_out_string(&out, hf->model, BIT(model), v->model);
+    wsc_field_out_string(&out, hf->name, BIT(name), v->name);
+    wsc_field_out_uint(&out, hf->confidence, BIT(confidence), v->confidence);
+    wsc_field_out_string(&out, hf->evidence, BIT(evidence), v->evidence);
 }
 
-static void add_side(proto_tree *tree, tvbuff_t *tvb, const side_fields_t *hf, const verdict_t *v)
+static void add_side(proto_tree *tree, tvbuff_t *tvb, const side_fields_t *hf, wsc_field_mask_t wanted,
+                     wsc_field_mask_t either, const verdict_t *v)
 {
-    add_side_fields(tree, tvb, hf, v, false);
-    add_side_fields(tree, tvb, &hf_any, v, true);   /* iotcloud.vendor matches either end */
+    add_side_fields((wsc_field_out_t){ tree, tvb, wanted, false }, hf, v);
+    add_side_fields((wsc_field_out_t){ tree, tvb, either, true }, &hf_any, v);   /* iotcloud.vendor: either end */
 }
 
 /* --- conversations with the cloud ------------------------------------------ */
@@ -233,8 +227,10 @@ static void add_mediated(proto_tree *tree, tvbuff_t *tvb, const flow_t *flow, de
         else if (peer->family == 6 && wsc_wanted(sub, hf_mediated_peer6))
             proto_item_set_generated(proto_tree_add_ipv6(sub, hf_mediated_peer6, tvb, 0, 0,
                                                          (const ws_in6_addr *)peer->bytes));
-        add_string(sub, hf_mediated_kind, tvb, r->kind == MEDIATED_RELAY ? "relay" : "correlated", false);
-        add_string(sub, hf_mediated_via, tvb, r->via, false);
+        if (wsc_wanted(sub, hf_mediated_kind))
+            add_string(sub, hf_mediated_kind, tvb, r->kind == MEDIATED_RELAY ? "relay" : "correlated");
+        if (wsc_wanted(sub, hf_mediated_via))
+            add_string(sub, hf_mediated_via, tvb, r->via);
         if (wsc_wanted(sub, hf_mediated_events))
             proto_item_set_generated(proto_tree_add_uint(sub, hf_mediated_events, tvb, 0, 0, r->events));
         if (r->kind == MEDIATED_CORRELATED && wsc_wanted(sub, hf_mediated_score))
@@ -272,6 +268,7 @@ void iotcloud_frame(wsc_facts_t *facts, proto_tree *tree)
     const flow_t *flow = NULL;
     mediated_packet_t conversation;
     bool listened = have_tap_listener(iotcloud_tap);
+    wsc_field_mask_t src_wanted, dst_wanted, either;
     proto_item *top;
     proto_tree *iot_tree;
 
@@ -285,6 +282,9 @@ void iotcloud_frame(wsc_facts_t *facts, proto_tree *tree)
     }
     if (tree == NULL)
         return;
+    src_wanted = wsc_field_group_wanted(&group_src, tree);
+    dst_wanted = wsc_field_group_wanted(&group_dst, tree);
+    either = wsc_field_group_referenced(&group_any);
     src_verdict = devices_verdict(src);
     dst_verdict = dst != src ? devices_verdict(dst) : NULL;
     if (src_verdict == NULL && dst_verdict == NULL && flow == NULL)
@@ -293,9 +293,9 @@ void iotcloud_frame(wsc_facts_t *facts, proto_tree *tree)
     proto_item_set_generated(top);
     iot_tree = proto_item_add_subtree(top, ett_iotcloud);
     if (src_verdict != NULL)
-        add_side(iot_tree, facts->tvb, &hf_src, src_verdict);
+        add_side(iot_tree, facts->tvb, &hf_src, src_wanted, either, src_verdict);
     if (dst_verdict != NULL)
-        add_side(iot_tree, facts->tvb, &hf_dst, dst_verdict);
+        add_side(iot_tree, facts->tvb, &hf_dst, dst_wanted, either, dst_verdict);
     if (flow != NULL && !facts->first_pass)
         add_mediated(iot_tree, facts->tvb, flow, conversation.device);
 }
@@ -468,11 +468,11 @@ void iotcloud_register(void)
 
     proto_iotcloud = proto_register_protocol("IoT Cloud device identity", "IoT Cloud", "iotcloud");
     wsc_register_field_set(proto_iotcloud, &hf_any, side_spec, G_N_ELEMENTS(side_spec), "iotcloud", "",
-                           "either end");
+                           "either end", &group_any);
     wsc_register_field_set(proto_iotcloud, &hf_src, side_spec, G_N_ELEMENTS(side_spec), "iotcloud.src",
-                           "Source ", "source host");
+                           "Source ", "source host", &group_src);
     wsc_register_field_set(proto_iotcloud, &hf_dst, side_spec, G_N_ELEMENTS(side_spec), "iotcloud.dst",
-                           "Destination ", "destination host");
+                           "Destination ", "destination host", &group_dst);
     proto_register_field_array(proto_iotcloud, hf, array_length(hf));
     proto_register_subtree_array(ett, array_length(ett));
 
