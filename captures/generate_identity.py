@@ -19,7 +19,9 @@ identity_oui_and_cloud.pcap  devices that say little more than their MAC
     vendor and one cloud name: a D-Link camera streaming to its relay, an
     Edimax device sending keepalives, an Espressif module on Tuya's cloud, an
     unnamed camera (Wi-Fi module OUI) serving RTSP to a viewer, a Sonos, and an
-    eQ-3 radio gateway (MAX! Cube / HomeMatic) asking its maker's time server.
+    eQ-3 radio gateway (MAX! Cube / HomeMatic) asking its maker's time server,
+    and a scale whose MAC is its contract manufacturer's (Delta Electronics)
+    uploading to its brand's cloud.
 
 Names, OUIs, DHCP strings and ports are the public ones each device uses
 (see plugins/iotcloud/data/SOURCES.md); addresses are documentation-style.
@@ -181,6 +183,11 @@ def identity_oui_and_cloud():
     gateway = home(pcap, "192.168.20.37", "00:1a:22:aa:bb:07")
     gateway.dns(7.0, ROUTER[0], 0x3707, "ntp.homematic.com", [("ntp.homematic.com", DNS_A, 60, "185.11.176.42")])
     keepalives(gateway, 8.0, "185.11.176.42", 123, count=3, every=20.0, size=48)
+
+    scale = home(pcap, "192.168.20.38", "20:f8:5e:aa:bb:08")      # Delta Electronics: a contract maker
+    scale.dns(9.0, ROUTER[0], 0x3808, "www.fitbit.com", [("www.fitbit.com", DNS_A, 60, "104.16.65.85")])
+    upload = b"POST /scale/upload HTTP/1.1\r\nHost: www.fitbit.com\r\nContent-Length: 8\r\n\r\nweight=1"
+    scale.tcp_session(9.5, "104.16.65.85", 80, upload, [300])
     pcap.frames.sort(key=lambda frame: frame[0])
     return pcap
 

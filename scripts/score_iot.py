@@ -256,7 +256,8 @@ SCENARIO_TRUTH = [
     ("identity_oui_and_cloud.pcap", "eth", "24:0a:c4:aa:bb:03", "Tuya", None, "Tuya module, type unsaid"),
     ("identity_oui_and_cloud.pcap", "eth", "40:9f:38:aa:bb:04", None, "camera", "camera serving RTSP"),
     ("identity_oui_and_cloud.pcap", "eth", "00:0e:58:aa:bb:06", "Sonos", "speaker", "Sonos"),
-    ("identity_oui_and_cloud.pcap", "eth", "00:1a:22:aa:bb:07", "eQ-3", "hub", "eQ-3 radio gateway"),
+    ("identity_oui_and_cloud.pcap", "eth", "00:1a:22:aa:bb:07", "eQ-3", None, "eQ-3 radio gateway, type unsaid"),
+    ("identity_oui_and_cloud.pcap", "eth", "20:f8:5e:aa:bb:08", "Fitbit", None, "scale with its contract maker's OUI"),
 ]
 NINTENDO_NOTE = "no capture of the nDPI set mentions Nintendo (grep -il nintendo *.ndpi.out finds none)"
 

@@ -183,12 +183,21 @@ def test_camera_serving_rtsp_is_a_camera_of_no_vendor(tshark):
     assert "serves=tcp/554" in camera["evidence"]
 
 
-def test_maker_whose_only_ip_devices_are_gateways_types_its_mac_a_hub(tshark):
-    """eQ-3's thermostats, plugs and sensors are radio-only: a host with its
-    OUI is one of its gateways (MAX! Cube, CCU), whatever else it says."""
+def test_radio_gateway_is_named_by_its_maker_and_left_untyped(tshark):
+    """eQ-3's thermostats, plugs and sensors are radio devices: the host on
+    the network is their gateway, and what the capture shows may be named
+    after the radio device set up through it. Vendor yes, type open."""
     gateway = identities(tshark, OUI_AND_CLOUD, "-2")["192.168.20.37"]
-    assert pair(gateway) == ("eQ-3", "hub"), gateway
+    assert pair(gateway) == ("eQ-3", "unknown"), gateway
     assert "dns_name=ntp.homematic.com" in gateway["evidence"]
+
+
+def test_contract_manufacturers_oui_names_no_vendor_its_brands_cloud_does(tshark):
+    """Delta Electronics builds devices sold under other brands: a scale with
+    its MAC uploading to Fitbit's cloud is a Fitbit, never a "Delta"."""
+    scale = identities(tshark, OUI_AND_CLOUD, "-2")["192.168.20.38"]
+    assert scale["vendor"] == "Fitbit", scale
+    assert "oui=Delta Electronics" in scale["evidence"]
 
 
 def test_rtsp_viewer_does_not_serve_what_it_connects_to(tshark):
