@@ -179,7 +179,7 @@ void cloud_frame(wsc_facts_t *facts, proto_tree *tree)
         return;
     src_wanted = wsc_field_group_wanted(&group_src, tree);
     dst_wanted = wsc_field_group_wanted(&group_dst, tree);
-    either = wsc_field_group_referenced(&group_any);
+    either = wsc_field_group_referenced(&group_any);      /* hidden: a shown tree does not show them */
     top = proto_tree_add_item(tree, proto_cloud, facts->tvb, 0, 0, ENC_NA);
     proto_item_set_generated(top);
     cloud_tree = proto_item_add_subtree(top, ett_cloud);

@@ -32,14 +32,6 @@ static inline bool wsc_wanted(proto_tree *tree, int hf)
     return hf >= 0 && proto_field_is_referenced(tree, hf);
 }
 
-/* Is the field itself asked for: by a display filter, a column, a coloring
- * rule? Hidden items (the "either end" copies, cloud.provider) are only
- * worth adding then: a shown tree does not show them. */
-static inline bool wsc_referenced(int hf)
-{
-    return hf >= 0 && proto_registrar_get_nth((guint)hf)->ref_type != HF_REF_TYPE_NONE;
-}
-
 /* Is the tree shown (details pane, tshark -V, -T fields)? */
 static inline bool wsc_tree_visible(proto_tree *tree)
 {
@@ -73,7 +65,7 @@ static inline wsc_field_mask_t wsc_field_group_wanted(const wsc_field_group_t *g
     if (tree == NULL)
         return 0;
     if (PTREE_DATA(tree)->visible)
-        return group->n >= 32 ? ~(wsc_field_mask_t)0 : ((wsc_field_mask_t)1 << group->n) - 1;
+        return group->n >= WSC_FIELD_GROUP_MAX ? ~(wsc_field_mask_t)0 : ((wsc_field_mask_t)1 << group->n) - 1;
     return wsc_field_group_referenced(group);
 }
 

@@ -68,7 +68,7 @@ static int *const field_ids[F_COUNT] = {
     &hf_custom_mi, &hf_rtt, &hf_rtt_method, &hf_rtt_frame, &hf_rtt_max_km, &hf_rtt_max_mi, &hf_geo_km,
     &hf_geo_place, &hf_geo_impossible,
 };
-static wsc_field_group_t fields;
+static wsc_field_group_t field_group;
 
 /* Where this frame's items go, and which of them are wanted. */
 typedef struct {
@@ -386,7 +386,7 @@ void delta_distance_frame(wsc_facts_t *facts, proto_tree *tree)
         report_contradiction_alone(facts);
         return;
     }
-    out.wanted = wsc_field_group_wanted(&fields, tree);
+    out.wanted = wsc_field_group_wanted(&field_group, tree);
     top = proto_tree_add_item(tree, proto_delta_distance, facts->tvb, 0, 0, ENC_NA);
     proto_item_set_generated(top);
     out.tree = proto_item_add_subtree(top, ett_delta_distance);
@@ -496,7 +496,7 @@ void delta_distance_register(void)
 
     proto_delta_distance = proto_register_protocol("Delta Distance", "Delta Distance", "delta_distance");
     proto_register_field_array(proto_delta_distance, hf, array_length(hf));
-    wsc_field_group_init(&fields, field_ids, F_COUNT);
+    wsc_field_group_init(&field_group, field_ids, F_COUNT);
     proto_register_subtree_array(ett, array_length(ett));
     expert_register_field_array(expert_register_protocol(proto_delta_distance), ei, array_length(ei));
 

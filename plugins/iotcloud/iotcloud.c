@@ -284,7 +284,7 @@ void iotcloud_frame(wsc_facts_t *facts, proto_tree *tree)
         return;
     src_wanted = wsc_field_group_wanted(&group_src, tree);
     dst_wanted = wsc_field_group_wanted(&group_dst, tree);
-    either = wsc_field_group_referenced(&group_any);
+    either = wsc_field_group_referenced(&group_any);      /* hidden: a shown tree does not show them */
     src_verdict = devices_verdict(src);
     dst_verdict = dst != src ? devices_verdict(dst) : NULL;
     if (src_verdict == NULL && dst_verdict == NULL && flow == NULL)
