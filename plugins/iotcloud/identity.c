@@ -9,6 +9,7 @@
 #include <epan/wmem_scopes.h>
 
 #include "core/ws_compat.h"
+#include "brand.h"
 #include "identity.h"
 #include "verdict.h"
 
@@ -41,30 +42,13 @@ void identity_set_rules(const rules_t *new_rules)
 
 /* --- gathering evidence ---------------------------------------------------- */
 
-/* "Sonos, Inc." -> "Sonos": the brand people know, from a manuf name. */
+/* "Sonos, Inc." -> "Sonos" (brand.h); the manuf name itself when nothing
+ * is left of it. */
 static const char *brand_of(const char *manuf)
 {
-    static const char *const suffixes[] = {
-        ", Inc.", " Inc.", " Inc", ",Ltd.", " Ltd.", " Ltd", " Co.", " Co", " Corp.", " Corporation",
-        " Technologies", " Technology", " International", " GmbH", " LLC", " BV", " B.V.", " AG",
-        " SA", " S.A.", " Limited", " Electronics", " Electronic", ",",
-    };
-    char buf[128];
-    bool trimmed = true;
+    char brand[128];
 
-    g_strlcpy(buf, manuf, sizeof(buf));
-    while (trimmed) {
-        trimmed = false;
-        g_strchomp(buf);
-        for (size_t i = 0; i < G_N_ELEMENTS(suffixes); i++) {
-            size_t n = strlen(buf), s = strlen(suffixes[i]);
-            if (n > s && g_ascii_strcasecmp(buf + n - s, suffixes[i]) == 0) {
-                buf[n - s] = '\0';
-                trimmed = true;
-            }
-        }
-    }
-    return wmem_strdup(wmem_file_scope(), buf);
+    return wmem_strdup(wmem_file_scope(), iotcloud_brand_of(manuf, brand, sizeof(brand)) ? brand : manuf);
 }
 
 /* Which evidence gives way when the list is full: destinations first (a
