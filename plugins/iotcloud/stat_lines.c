@@ -100,6 +100,11 @@ bool stat_lines_average(stat_lines_t *lines, int parent_id, const char *name, bo
     return true;
 }
 
+void stat_lines_increase(stat_lines_t *lines, int id, int value)
+{
+    parent_node(lines, id)->counter += value;
+}
+
 /* --- one branch ------------------------------------------------------------ */
 
 static branch_t *branch_of(stat_lines_t *lines, int parent_id)

@@ -63,4 +63,9 @@ bool stat_lines_average(stat_lines_t *lines, int parent_id, const char *name, bo
 void stat_lines_add(stat_lines_t *lines, int parent_id, const stat_key_t *key, uint32_t weight, int value,
                     stat_text_fn text, const void *ctx);
 
+/* Adds `value` to the Count of the line `id` (made with children, so that
+ * its id names it) without stats_tree's per-packet work: no name lookup and
+ * no burst columns, for totals updated on every packet. */
+void stat_lines_increase(stat_lines_t *lines, int id, int value);
+
 #endif /* IOTCLOUD_STAT_LINES_H */
