@@ -233,17 +233,14 @@ static void draw_relations(stats_tree *st, instance_t *in, const iotcloud_tap_t 
     }
 }
 
-/* The device's line under Devices (and Bytes), or "(more devices)" when
+/* The device's line under Devices, or "(more devices)" when
  * there is no room for one. */
-static int device_node(instance_t *in, const iotcloud_tap_t *rec, const char **name)
+static int device_node(instance_t *in, const iotcloud_tap_t *rec)
 {
     int id;
 
-    *name = device_line(in, rec);
-    if (!stat_lines_average(in->lines, in->st_devices, *name, true, (gint)rec->bytes, &id)) {
-        *name = node_more;
+    if (!stat_lines_average(in->lines, in->st_devices, device_line(in, rec), true, (gint)rec->bytes, &id))
         id = avg_stat_node_add_value_int(in->st, node_more, in->st_devices, TRUE, (gint)rec->bytes);
-    }
     return id;
 }
 
@@ -291,7 +288,6 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo _U_, ep
 {
     const iotcloud_tap_t *rec = data;
     instance_t *in = instance_of(st);
-    const char *device;
     int device_id;
 
     if (in == NULL)
@@ -302,7 +298,7 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo _U_, ep
      * per device under Bytes cost every packet three lookups by name and the
      * end three lines a device. */
     stat_lines_increase(in->lines, in->st_devices, 1);
-    device_id = device_node(in, rec, &device);
+    device_id = device_node(in, rec);
     stat_lines_increase(in->lines, in->st_bytes, (gint)rec->bytes);
     stat_lines_increase(in->lines, rec->outbound ? in->st_sent : in->st_received, (gint)rec->bytes);
     add_provider(in, rec, device_id);
