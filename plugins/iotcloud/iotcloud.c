@@ -282,13 +282,13 @@ void iotcloud_frame(wsc_facts_t *facts, proto_tree *tree)
     }
     if (tree == NULL)
         return;
-    src_wanted = wsc_field_group_wanted(&group_src, tree);
-    dst_wanted = wsc_field_group_wanted(&group_dst, tree);
-    either = wsc_field_group_referenced(&group_any);      /* hidden: a shown tree does not show them */
     src_verdict = devices_verdict(src);
     dst_verdict = dst != src ? devices_verdict(dst) : NULL;
     if (src_verdict == NULL && dst_verdict == NULL && flow == NULL)
         return;
+    src_wanted = wsc_field_group_wanted(&group_src, tree);
+    dst_wanted = wsc_field_group_wanted(&group_dst, tree);
+    either = wsc_field_group_referenced(&group_any);      /* hidden: a shown tree does not show them */
     top = proto_tree_add_item(tree, proto_iotcloud, facts->tvb, 0, 0, ENC_NA);
     proto_item_set_generated(top);
     iot_tree = proto_item_add_subtree(top, ett_iotcloud);
