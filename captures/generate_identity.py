@@ -188,6 +188,16 @@ def identity_oui_and_cloud():
     scale.dns(9.0, ROUTER[0], 0x3808, "www.fitbit.com", [("www.fitbit.com", DNS_A, 60, "104.16.65.85")])
     upload = b"POST /scale/upload HTTP/1.1\r\nHost: www.fitbit.com\r\nContent-Length: 8\r\n\r\nweight=1"
     scale.tcp_session(9.5, "104.16.65.85", 80, upload, [300])
+
+    triby = home(pcap, "192.168.20.39", "18:b7:9e:aa:bb:09")      # Invoxia: in no rule, named by its cloud
+    reach(triby, 10.0, "52.58.12.34", "triby.invoxia.com")
+
+    lefun = home(pcap, "192.168.20.40", "00:0c:43:aa:bb:0a")      # Ralink: the Wi-Fi chip's maker, not a brand
+    reach(lefun, 11.0, "47.88.1.20", "api.camcloud.example")
+
+    monitor = home(pcap, "192.168.20.41", "00:24:e4:aa:bb:0b")    # Withings: scales, but also cameras
+    reach(monitor, 12.0, "89.30.121.150", "babyws.withings.net")
+    video_upload(monitor, 13.0, "89.30.121.150", 2048, seconds=15)
     pcap.frames.sort(key=lambda frame: frame[0])
     return pcap
 

@@ -258,6 +258,9 @@ SCENARIO_TRUTH = [
     ("identity_oui_and_cloud.pcap", "eth", "00:0e:58:aa:bb:06", "Sonos", "speaker", "Sonos"),
     ("identity_oui_and_cloud.pcap", "eth", "00:1a:22:aa:bb:07", "eQ-3", None, "eQ-3 radio gateway, type unsaid"),
     ("identity_oui_and_cloud.pcap", "eth", "20:f8:5e:aa:bb:08", "Fitbit", None, "scale with its contract maker's OUI"),
+    ("identity_oui_and_cloud.pcap", "eth", "18:b7:9e:aa:bb:09", "Invoxia", None, "registrant no rule knows, named by its cloud"),
+    ("identity_oui_and_cloud.pcap", "eth", "00:0c:43:aa:bb:0a", None, None, "Wi-Fi chip maker's OUI: no vendor"),
+    ("identity_oui_and_cloud.pcap", "eth", "00:24:e4:aa:bb:0b", "Withings", "camera", "Withings baby monitor streaming"),
 ]
 NINTENDO_NOTE = "no capture of the nDPI set mentions Nintendo (grep -il nintendo *.ndpi.out finds none)"
 

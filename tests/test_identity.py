@@ -200,6 +200,33 @@ def test_contract_manufacturers_oui_names_no_vendor_its_brands_cloud_does(tshark
     assert "oui=Delta Electronics" in scale["evidence"]
 
 
+@PASSES
+def test_unknown_oui_registrant_is_the_vendor_once_the_device_names_it_too(tshark, passes):
+    """Invoxia is in no rule: its name from the OUI registry counts once the
+    device reaches triby.invoxia.com."""
+    triby = identities(tshark, OUI_AND_CLOUD, *passes)["192.168.20.39"]
+    assert triby["vendor"] == "Invoxia", triby
+    assert "oui=Invoxia" in triby["evidence"]
+
+
+def test_chip_makers_oui_alone_names_no_vendor(tshark):
+    """Ralink made the Wi-Fi chip, not the camera: the registrant is no
+    vendor until something else the host says names it."""
+    rows = tshark.fields(OUI_AND_CLOUD, ["ip.src", "iotcloud.src.vendor", "iotcloud.src.evidence"], "-2")
+    sent = [row for row in rows if row["ip.src"] == "192.168.20.40"]
+    assert sent, "the Ralink host sent nothing"
+    assert all(row["iotcloud.src.vendor"] == "" for row in sent), sent[-1]
+    assert all("Ralink" not in row["iotcloud.src.evidence"] for row in sent), sent[-1]
+
+
+def test_withings_mac_streaming_video_is_a_camera_not_a_scale(tshark):
+    """Withings made scales and also baby monitors: the OUI names the vendor,
+    the upload the camera."""
+    monitor = identities(tshark, OUI_AND_CLOUD, "-2")["192.168.20.41"]
+    assert pair(monitor) == ("Withings", "camera"), monitor
+    assert "behaviour=upstream-video" in monitor["evidence"]
+
+
 def test_rtsp_viewer_does_not_serve_what_it_connects_to(tshark):
     viewer = identities(tshark, OUI_AND_CLOUD, "-2")["192.168.20.35"]
     assert pair(viewer) == ("Apple", "unknown"), viewer

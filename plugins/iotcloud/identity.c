@@ -26,9 +26,21 @@
 #define KEEPALIVE_MAX_DOWN  2048
 
 static const rules_t *rules;
-/* Manuf name -> the mild rule for its vendor, shared by every device with
- * that OUI (one per device would stay allocated after the device is gone). */
-static wmem_map_t *oui_rules;
+/* An OUI registrant that no rule knows. For an IoT device that is mostly a
+ * module maker or contract manufacturer (Atheros, Ralink, Wisol, Zowee for
+ * a YI camera, Smarteye for a Wansview camera), not the brand: its name is
+ * taken for the vendor only when another signal of the device -- a host
+ * name, a self-description, a User-Agent, a name it reaches -- names the
+ * same brand (Invoxia's Triby reaching invoxia.com). */
+struct maker {
+    rule_t      rule;               /* the brand as mild vendor evidence */
+    const char *manuf;              /* the registrant's name, as evidence value */
+    char        token[32];          /* the brand's first word, lower case; "" when too short to tell */
+};
+
+/* Manuf name -> its maker, shared by every device with that OUI (one per
+ * device would stay allocated after the device is gone). */
+static wmem_map_t *makers;
 
 static void free_string(const char *text)
 {
@@ -82,6 +94,61 @@ static void add_evidence(identity_t *id, const rule_t *rule, const char *value, 
     id->dirty = true;
 }
 
+/* The brand's first word, lower case, when it has 4 characters or more:
+ * shorter ones ("GE") would be found in too many names by chance. */
+static void maker_token(const char *brand, char *out, size_t size)
+{
+    size_t n = 0;
+
+    while (brand[n] != '\0' && g_ascii_isalnum(brand[n]) && n + 1 < size) {
+        out[n] = g_ascii_tolower(brand[n]);
+        n++;
+    }
+    out[n >= 4 ? n : 0] = '\0';
+}
+
+/* The registrant's maker, made once per manuf name and capture. */
+static const maker_t *maker_of(const char *manuf)
+{
+    maker_t *maker;
+
+    if (makers == NULL)
+        makers = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
+    maker = wmem_map_lookup(makers, manuf);
+    if (maker == NULL) {
+        maker = wmem_new0(wmem_file_scope(), maker_t);
+        maker->manuf = wmem_strdup(wmem_file_scope(), manuf);
+        maker->rule.signal = SIG_OUI;
+        maker->rule.vendor = brand_of(manuf);
+        maker->rule.weight = GENERIC_OUI_WEIGHT;
+        maker_token(maker->rule.vendor, maker->token, sizeof(maker->token));
+        wmem_map_insert(makers, maker->manuf, maker);
+    }
+    return maker;
+}
+
+/* The token as a word of the value: at its start or after a character that
+ * is not a letter or digit ("triby.invoxia.com", "Invoxia-Triby"). */
+static bool names_maker(const char *value, const char *token)
+{
+    size_t len = strlen(token);
+
+    for (const char *at = value; *at != '\0'; at++)
+        if ((at == value || !g_ascii_isalnum(at[-1])) && g_ascii_strncasecmp(at, token, len) == 0)
+            return true;
+    return false;
+}
+
+static void confirm_maker(identity_t *id, const char *value)
+{
+    const maker_t *maker = id->unconfirmed_maker;
+
+    if (maker != NULL && names_maker(value, maker->token)) {
+        id->unconfirmed_maker = NULL;
+        add_evidence(id, &maker->rule, maker->manuf, ORIGIN_MAC);
+    }
+}
+
 typedef struct {
     identity_t *id;
     uint8_t     origin;
@@ -119,6 +186,7 @@ void identity_match(identity_t *id, signal_t signal, const char *value, uint8_t 
     hit_ctx_t ctx = { id, origin };
 
     rules_match(rules, signal, value, on_hit, &ctx);
+    confirm_maker(id, value);
 }
 
 void identity_observe(identity_t *id, signal_t signal, const char *value, uint8_t origin)
@@ -150,25 +218,6 @@ void identity_observe_port(identity_t *id, signal_t signal, bool tcp, uint16_t p
     identity_observe(id, signal, text, origin);
 }
 
-/* The MAC's vendor: rules first; without one, the manuf name itself is mild
- * evidence for the vendor (module makers have rules that name none). The
- * mild rule is made once per manuf name and capture. */
-static const rule_t *oui_rule(const char *manuf)
-{
-    rule_t *generic;
-
-    if (oui_rules == NULL)
-        oui_rules = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
-    generic = wmem_map_lookup(oui_rules, manuf);
-    if (generic == NULL) {
-        generic = wmem_new0(wmem_file_scope(), rule_t);
-        generic->signal = SIG_OUI;
-        generic->vendor = brand_of(manuf);
-        generic->weight = GENERIC_OUI_WEIGHT;
-        wmem_map_insert(oui_rules, wmem_strdup(wmem_file_scope(), manuf), generic);
-    }
-    return generic;
-}
 
 void identity_observe_oui(identity_t *id, uint64_t mac)
 {
@@ -191,8 +240,11 @@ void identity_observe_oui(identity_t *id, uint64_t mac)
         return;
     before = id->n_evidence;
     identity_observe(id, SIG_OUI, manuf, ORIGIN_MAC);
-    if (id->n_evidence == before && strcmp(manuf, "IEEE Registration Authority") != 0)
-        add_evidence(id, oui_rule(manuf), manuf, ORIGIN_MAC);
+    if (id->n_evidence == before && strcmp(manuf, "IEEE Registration Authority") != 0) {
+        const maker_t *maker = maker_of(manuf);
+        if (maker->token[0] != '\0')
+            id->unconfirmed_maker = maker;
+    }
 }
 
 void identity_set_name(identity_t *id, const char *name, int rank, uint8_t origin)

@@ -27,6 +27,8 @@
 #define IDENTITY_EVIDENCE_TEXT  512     /* bytes of evidence text kept, with its NUL */
 #define ORIGIN_MAC              0xFF    /* evidence about the MAC itself (OUI, DHCP) */
 
+typedef struct maker maker_t;      /* an OUI registrant no rule knows (identity.c) */
+
 /* What the plugin says about a device. Strings live with the capture file. */
 typedef struct {
     const char   *vendor;
@@ -65,6 +67,7 @@ typedef struct {
     int        name_rank;
     uint8_t    name_origin;
     bool       randomized_mac;  /* locally administered: phones, tablets and computers hide theirs */
+    const maker_t *unconfirmed_maker;   /* the MAC's registrant, a vendor once another signal names it */
     bool       dirty;
     bool       worth_telling;   /* a vendor, type or name, or evidence beyond the MAC's maker */
     traffic_t  traffic;
