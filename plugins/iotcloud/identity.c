@@ -13,7 +13,7 @@
 #include "identity.h"
 #include "verdict.h"
 
-#define GENERIC_OUI_WEIGHT  20      /* a manuf name no rule knows: mild vendor evidence */
+#define GENERIC_OUI_WEIGHT  20      /* a manuf name no rule knows, confirmed: mild vendor evidence */
 #define MAX_NAME            63
 
 /* Behaviour, from the traffic with remote hosts. */
@@ -217,7 +217,6 @@ void identity_observe_port(identity_t *id, signal_t signal, bool tcp, uint16_t p
     snprintf(text, sizeof(text), "%s/%u", tcp ? "tcp" : "udp", port);
     identity_observe(id, signal, text, origin);
 }
-
 
 void identity_observe_oui(identity_t *id, uint64_t mac)
 {

@@ -89,7 +89,8 @@ bool identity_port_wanted(signal_t signal, bool tcp, uint16_t port);
 bool identity_port_is_news(identity_t *id, signal_t signal, bool tcp, uint16_t port);
 /* A port the device serves, uses or announces itself on, as "tcp/554". */
 void identity_observe_port(identity_t *id, signal_t signal, bool tcp, uint16_t port, uint8_t origin);
-/* The MAC's vendor from Wireshark's manuf table (mild evidence when no rule names it). */
+/* The MAC's vendor from Wireshark's manuf table: its rules, or (when none)
+ * the registrant, once another signal of the device names it. */
 void identity_observe_oui(identity_t *id, uint64_t mac);
 /* A name the device calls itself (DHCP host name ranks above mDNS). */
 void identity_set_name(identity_t *id, const char *name, int rank, uint8_t origin);
