@@ -198,6 +198,15 @@ def identity_oui_and_cloud():
     monitor = home(pcap, "192.168.20.41", "00:24:e4:aa:bb:0b")    # Withings: scales, but also cameras
     reach(monitor, 12.0, "89.30.121.150", "babyws.withings.net")
     video_upload(monitor, 13.0, "89.30.121.150", 2048, seconds=15)
+
+    controller = home(pcap, "192.168.20.42", "00:5f:e1:aa:bb:0c")    # asks DHCP as PlayStations also do
+    controller.dhcp(14.0, prl=(1, 3, 15, 6), server=ROUTER[0], xid=0x42)
+
+    pixel = home(pcap, "192.168.20.43", "da:a1:19:43:43:43")       # Android 10+: random MAC, its model as name
+    pixel.dhcp(15.0, "Pixel-7", "android-dhcp-13", prl=ANDROID_PRL, server=ROUTER[0], xid=0x43)
+
+    led = home(pcap, "192.168.20.44", "00:5f:e1:aa:bb:0d")         # BleBox's LED controller: no Pixel phone
+    led.dhcp(16.0, "pixelbox-5c3a", server=ROUTER[0], xid=0x44)
     pcap.frames.sort(key=lambda frame: frame[0])
     return pcap
 

@@ -261,6 +261,9 @@ SCENARIO_TRUTH = [
     ("identity_oui_and_cloud.pcap", "eth", "18:b7:9e:aa:bb:09", "Invoxia", None, "registrant no rule knows, named by its cloud"),
     ("identity_oui_and_cloud.pcap", "eth", "00:0c:43:aa:bb:0a", None, None, "Wi-Fi chip maker's OUI: no vendor"),
     ("identity_oui_and_cloud.pcap", "eth", "00:24:e4:aa:bb:0b", "Withings", "camera", "Withings baby monitor streaming"),
+    ("identity_oui_and_cloud.pcap", "eth", "00:5f:e1:aa:bb:0c", None, None, "DHCP list shared by consoles and a controller"),
+    ("identity_oui_and_cloud.pcap", "eth", "da:a1:19:43:43:43", "Google", "phone", "Pixel phone, random MAC, model as host name"),
+    ("identity_oui_and_cloud.pcap", "eth", "00:5f:e1:aa:bb:0d", None, None, "BleBox pixelBox: not a Pixel phone"),
 ]
 NINTENDO_NOTE = "no capture of the nDPI set mentions Nintendo (grep -il nintendo *.ndpi.out finds none)"
 

@@ -37,6 +37,15 @@ def pair(identity):
     return identity["vendor"], identity["type"]
 
 
+def said_by_mac(tshark, path, mac):
+    """The identity shown on each frame the MAC sent (hosts that never left
+    0.0.0.0, or whose evidence is empty, included), in two passes."""
+    fields = ["eth.src"] + [f"iotcloud.src.{key}" for key in SIDE]
+    sent = [row for row in tshark.fields(path, fields, "-2") if row["eth.src"] == mac]
+    assert sent, f"{mac} sent nothing"
+    return [{key: row[f"iotcloud.src.{key}"] for key in SIDE} for row in sent]
+
+
 # --- embedded Android: the DHCP vendor class is weighed against the rest -----
 
 @PASSES
@@ -212,11 +221,26 @@ def test_unknown_oui_registrant_is_the_vendor_once_the_device_names_it_too(tshar
 def test_chip_makers_oui_alone_names_no_vendor(tshark):
     """Ralink made the Wi-Fi chip, not the camera: the registrant is no
     vendor until something else the host says names it."""
-    rows = tshark.fields(OUI_AND_CLOUD, ["ip.src", "iotcloud.src.vendor", "iotcloud.src.evidence"], "-2")
-    sent = [row for row in rows if row["ip.src"] == "192.168.20.40"]
-    assert sent, "the Ralink host sent nothing"
-    assert all(row["iotcloud.src.vendor"] == "" for row in sent), sent[-1]
-    assert all("Ralink" not in row["iotcloud.src.evidence"] for row in sent), sent[-1]
+    sent = said_by_mac(tshark, OUI_AND_CLOUD, "00:0c:43:aa:bb:0a")
+    assert all(said["vendor"] == "" for said in sent), sent[-1]
+    assert all("Ralink" not in said["evidence"] for said in sent), sent[-1]
+
+
+def test_a_short_dhcp_request_list_playstations_share_names_no_vendor_or_type_alone(tshark):
+    """1,3,15,6 is a PlayStation's list in Satori, and its Enterasys wireless
+    controller's too: alone it decides nothing."""
+    host = said_by_mac(tshark, OUI_AND_CLOUD, "00:5f:e1:aa:bb:0c")[-1]
+    assert pair(host) == ("", "unknown"), host
+    assert "dhcp_prl=1,3,15,6" in host["evidence"]
+
+
+def test_pixel_phone_is_named_by_its_host_name_and_a_pixelbox_is_not_a_pixel(tshark):
+    """Android 10+ sends the model as its DHCP host name ("Pixel-7"); BleBox's
+    pixelBox LED controller calls itself "pixelbox-...": no Google phone."""
+    phone = said_by_mac(tshark, OUI_AND_CLOUD, "da:a1:19:43:43:43")[-1]
+    assert pair(phone) == ("Google", "phone"), phone
+    led = said_by_mac(tshark, OUI_AND_CLOUD, "00:5f:e1:aa:bb:0d")[-1]
+    assert led["vendor"] == "" and led["type"] in ("", "unknown"), led
 
 
 def test_withings_mac_streaming_video_is_a_camera_not_a_scale(tshark):
