@@ -125,6 +125,15 @@ def identity_computers():
     reach(asus_laptop, 6.0, "142.250.185.68", "www.google.com")
     hp_printer = home(pcap, "192.168.20.45", "ec:b1:d7:aa:bb:45")
     served(hp_printer, hp_laptop, 7.0, 631, 50631)                     # IPP
+
+    # iTunes for Windows shares its library and pairs with the Remote app
+    # over Bonjour, as an Apple TV does: the PC stays a PC of no Apple make.
+    itunes_pc = home(pcap, "192.168.20.46", "78:92:9c:aa:bb:46")
+    itunes_pc.dhcp(8.0, "DESKTOP-7Q2LX", "MSFT 5.0", prl=(1, 3, 6, 15, 31, 33, 43, 44, 46, 47, 119, 121, 249, 252),
+                   server=ROUTER[0], xid=0x46)
+    itunes_pc.mdns_announce(9.0, "_touch-able._tcp", "8A3F2C1D9E7B6A50", "DESKTOP-7Q2LX", 3689,
+                            ["DvNm=DESKTOP-7Q2LX", "DvTy=iTunes"])
+    itunes_pc.mdns_announce(9.5, "_hscp._tcp", "DESKTOP-7Q2LX", "DESKTOP-7Q2LX", 3689, ["Machine Name=DESKTOP-7Q2LX"])
     pcap.frames.sort(key=lambda frame: frame[0])
     return pcap
 

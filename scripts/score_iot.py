@@ -251,6 +251,7 @@ SCENARIO_TRUTH = [
     ("identity_computers.pcap", "eth", "ec:b1:d7:aa:bb:43", "HP", "computer", "HP laptop saying nothing"),
     ("identity_computers.pcap", "eth", "04:d4:c4:aa:bb:44", "ASUS", "computer", "ASUS laptop saying nothing"),
     ("identity_computers.pcap", "eth", "ec:b1:d7:aa:bb:45", "HP", "printer", "HP printer serving IPP"),
+    ("identity_computers.pcap", "eth", "78:92:9c:aa:bb:46", None, "computer", "Windows PC running iTunes"),
     ("identity_oui_and_cloud.pcap", "eth", "b0:c5:54:aa:bb:01", "D-Link", "camera", "D-Link camera streaming"),
     ("identity_oui_and_cloud.pcap", "eth", "74:da:38:aa:bb:02", "Edimax", "plug", "Edimax plug, keepalives only"),
     ("identity_oui_and_cloud.pcap", "eth", "24:0a:c4:aa:bb:03", "Tuya", None, "Tuya module, type unsaid"),

@@ -147,6 +147,14 @@ def test_windows_laptop_with_an_intel_card_is_a_computer_whatever_app_it_runs(ts
     assert "apps=TP-Link" in laptop["evidence"]
 
 
+def test_windows_pc_running_itunes_is_no_apple_device(tshark):
+    """iTunes for Windows announces _touch-able and _hscp as an Apple TV
+    does: services an app offers name neither the PC's maker nor its type."""
+    pc = identities(tshark, COMPUTERS, "-2")["192.168.20.46"]
+    assert pair(pc) == ("", "computer"), pc
+    assert "mdns_service=_touch-able._tcp" in pc["evidence"]
+
+
 @PASSES
 def test_laptop_of_a_vendor_making_pcs_and_one_iot_line_is_not_typed_by_that_line(tshark, passes):
     """HP makes PCs and printers, ASUS PCs and routers: a host that says
