@@ -32,8 +32,8 @@ import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from generate import JUNE_EPOCH, Host  # noqa: E402
-from pcapgen import (DNS_A, TCP_ACK, TCP_PSH, TCP_SYN, Pcap, ether, http_request, ip, tcp,  # noqa: E402
-                     udp, write_scenarios)
+from pcapgen import (DNS_A, ETH_IPV4, TCP_ACK, TCP_PSH, TCP_SYN, Pcap, ether, http_request, ip,  # noqa: E402
+                     multicast_mac, ssdp_msearch, tcp, udp, write_scenarios)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROUTER = ("192.168.20.1", "00:11:22:33:44:55")
@@ -98,6 +98,15 @@ def identity_phone_apps():
 
     unknown = home(pcap, "192.168.20.24", "6a:1e:33:00:42:7c")    # randomized, no DHCP, one cloud
     reach(unknown, 15.0, *clouds[0])
+
+    # The Sonos app looks for players with the players' own User-Agent, but
+    # for the model it names the app (ICRU: the iOS controller).
+    controller = home(pcap, "192.168.20.25", "7e:02:6b:41:90:25")  # randomized, no DHCP
+    search = ssdp_msearch("urn:schemas-upnp-org:device:ZonePlayer:1",
+                          user_agent="Linux UPnP/1.0 Sonos/80.1-55014 (ICRU_iPhone14,2)")
+    _, packet = ip(controller.address, "239.255.255.250", 17, udp(50525, 1900, search))
+    pcap.add(JUNE_EPOCH + 16.0, ether(controller.mac, multicast_mac("239.255.255.250"), ETH_IPV4, packet))
+    reach(controller, 16.5, *clouds[0])
     pcap.frames.sort(key=lambda frame: frame[0])
     return pcap
 

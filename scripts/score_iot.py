@@ -246,6 +246,7 @@ SCENARIO_TRUTH = [
     ("identity_phone_apps.pcap", "eth", "98:01:a7:a5:0c:93", "Apple", "phone", "iPhone seen by its app traffic only"),
     ("identity_phone_apps.pcap", "eth", "98:01:a7:10:20:30", "Apple", "phone", "iPhone with five IoT apps"),
     ("identity_phone_apps.pcap", "eth", "da:a1:19:5e:6f:70", None, "phone", "Android phone, randomized MAC"),
+    ("identity_phone_apps.pcap", "eth", "7e:02:6b:41:90:25", "Apple", "phone", "iPhone's Sonos app searching for players"),
     ("identity_computers.pcap", "eth", "98:01:a7:aa:bb:41", "Apple", "computer", "Mac sharing a printer"),
     ("identity_computers.pcap", "eth", "78:92:9c:aa:bb:42", None, "computer", "Windows laptop, Intel card"),
     ("identity_computers.pcap", "eth", "ec:b1:d7:aa:bb:43", "HP", "computer", "HP laptop saying nothing"),

@@ -102,6 +102,15 @@ def test_randomized_host_with_one_cloud_name_stays_unknown_and_says_why(tshark):
     assert "vendor not from destinations" in host["evidence"]
 
 
+@PASSES
+def test_sonos_app_searching_for_players_with_their_user_agent_is_not_a_speaker(tshark, passes):
+    """The app's M-SEARCH says "Sonos/80.1-55014 (ICRU_iPhone14,2)": a
+    player names its model there (ZPS1), the app the phone it runs on."""
+    controller = identities(tshark, PHONE_APPS, *passes)["192.168.20.25"]
+    assert pair(controller) == ("Apple", "phone"), controller
+    assert "apps=Sonos" in controller["evidence"]
+
+
 @pytest.mark.parametrize("address, expected", [("192.168.20.22", ("Apple", "phone")),
                                                ("192.168.20.23", ("", "phone"))],
                          ids=["iphone", "randomized_android"])
