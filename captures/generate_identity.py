@@ -33,7 +33,7 @@ import zlib
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from generate import JUNE_EPOCH, Host  # noqa: E402
 from pcapgen import (DNS_A, ETH_IPV4, TCP_ACK, TCP_PSH, TCP_SYN, Pcap, ether, http_request, ip,  # noqa: E402
-                     multicast_mac, ssdp_msearch, tcp, udp, write_scenarios)
+                     multicast_mac, ssdp_msearch, ssdp_notify, tcp, udp, write_scenarios)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROUTER = ("192.168.20.1", "00:11:22:33:44:55")
@@ -225,6 +225,13 @@ def identity_oui_and_cloud():
 
     led = home(pcap, "192.168.20.44", "00:5f:e1:aa:bb:0d")         # BleBox's LED controller: no Pixel phone
     led.dhcp(16.0, "pixelbox-5c3a", server=ROUTER[0], xid=0x44)
+
+    # Roku OS runs on Roku's players and on TVs: what it announces allows both.
+    roku = home(pcap, "192.168.20.45", "88:de:a9:aa:bb:0e")
+    notify = ssdp_notify("http://192.168.20.45:8060/", "roku:ecp", "uuid:roku:ecp:X00400ABCDEF",
+                         "Roku/9.1.0 UPnP/1.0 Roku/9.1.0")
+    _, packet = ip(roku.address, "239.255.255.250", 17, udp(1900, 1900, notify))
+    pcap.add(JUNE_EPOCH + 17.0, ether(roku.mac, multicast_mac("239.255.255.250"), ETH_IPV4, packet))
     pcap.frames.sort(key=lambda frame: frame[0])
     return pcap
 

@@ -266,6 +266,7 @@ SCENARIO_TRUTH = [
     ("identity_oui_and_cloud.pcap", "eth", "00:5f:e1:aa:bb:0c", None, None, "DHCP list shared by consoles and a controller"),
     ("identity_oui_and_cloud.pcap", "eth", "da:a1:19:43:43:43", "Google", "phone", "Pixel phone, random MAC, model as host name"),
     ("identity_oui_and_cloud.pcap", "eth", "00:5f:e1:aa:bb:0d", None, None, "BleBox pixelBox: not a Pixel phone"),
+    ("identity_oui_and_cloud.pcap", "eth", "88:de:a9:aa:bb:0e", "Roku", None, "Roku OS: a player or a TV"),
 ]
 NINTENDO_NOTE = "no capture of the nDPI set mentions Nintendo (grep -il nintendo *.ndpi.out finds none)"
 

@@ -260,6 +260,13 @@ def test_pixel_phone_is_named_by_its_host_name_and_a_pixelbox_is_not_a_pixel(tsh
     assert led["vendor"] == "" and led["type"] in ("", "unknown"), led
 
 
+def test_roku_os_announcing_itself_is_a_roku_of_open_type(tshark):
+    """Roku OS answers ECP on players and TVs alike: Roku, media player or TV."""
+    roku = said_by_mac(tshark, OUI_AND_CLOUD, "88:de:a9:aa:bb:0e")[-1]
+    assert pair(roku) == ("Roku", "unknown"), roku
+    assert "ssdp_type=roku:ecp" in roku["evidence"]
+
+
 def test_withings_mac_streaming_video_is_a_camera_not_a_scale(tshark):
     """Withings made scales and also baby monitors: the OUI names the vendor,
     the upload the camera."""
