@@ -143,16 +143,16 @@ def option_value(code, text):
 
 
 def discovers(rows, path):
+    """One DHCP Discover per row, each from its own MAC; returns the MACs."""
     pcap, t = Pcap(), 1528538400.0
-    for i, (_, code, value, _) in enumerate(rows):
-        mac = "%s:%02x:%02x:%02x" % (UNKNOWN_OUI, i >> 16 & 0xFF, i >> 8 & 0xFF, i & 0xFF)
+    macs = ["%s:%02x:%02x:%02x" % (UNKNOWN_OUI, i >> 16 & 0xFF, i >> 8 & 0xFF, i & 0xFF) for i in range(len(rows))]
+    for i, (mac, (_, code, value, _)) in enumerate(zip(macs, rows)):
         message = dhcp_message(1, 0x5A000000 + i, mac, [(53, [1]), (code, option_value(code, value))])
         pcap.add(t, ether(mac, "ff:ff:ff:ff:ff:ff", ETH_IPV4,
                           ipv4("0.0.0.0", "255.255.255.255", 17, udp(68, 67, message))))
         t += 0.01
     pcap.write(path)
-    return ["%s:%02x:%02x:%02x" % (UNKNOWN_OUI, i >> 16 & 0xFF, i >> 8 & 0xFF, i & 0xFF)
-            for i in range(len(rows))]
+    return macs
 
 
 def main():
