@@ -30,7 +30,7 @@ sys.path.insert(0, str(REPO / "captures"))
 sys.path.insert(0, str(REPO / "tests"))
 
 from pcapgen import ETH_IPV4, Pcap, dhcp_message, ether, ipv4, udp  # noqa: E402
-from wsenv import SUITE_PLUGINS, TShark, make_data_root, make_plugin_root  # noqa: E402
+from wsenv import suite_tshark  # noqa: E402
 
 DEFAULT_SATORI = REPO / ".." / "shared" / "data" / "iot" / "satori" / "satori_dhcp_flat.tsv"
 DEFAULT_FINGERBANK = REPO / ".." / "shared" / "data" / "iot" / "fingerbank" / "fingerbank_dhcp_flat.tsv"
@@ -97,6 +97,13 @@ def fingerbank_rows(path, seen):
     return rows
 
 
+def add_discover(pcap, t, mac, xid, options):
+    """A DHCP Discover broadcast from the MAC, carrying these options after the message type."""
+    message = dhcp_message(1, xid, mac, [(53, [1])] + options)
+    datagram = ipv4("0.0.0.0", "255.255.255.255", 17, udp(68, 67, message))
+    pcap.add(t, ether(mac, "ff:ff:ff:ff:ff:ff", ETH_IPV4, datagram))
+
+
 def home_assistant_hosts(path):
     """(integration, host name or None, MAC) per matcher; MACs differ from each other."""
     hosts = []
@@ -113,27 +120,19 @@ def home_assistant_hosts(path):
     return hosts
 
 
-def audit_home_assistant(path, work):
+def audit_home_assistant(path, tshark, work):
     hosts = home_assistant_hosts(path)
     pcap, t = Pcap(), 1528538400.0
     for i, (_, name, mac) in enumerate(hosts):
-        options = [(53, [1])] + ([(12, name)] if name else []) + [(55, [1, 3, 6, 15])]
-        pcap.add(t, ether(mac, "ff:ff:ff:ff:ff:ff", ETH_IPV4, ipv4("0.0.0.0", "255.255.255.255", 17,
-                                                                    udp(68, 67, dhcp_message(1, i, mac, options)))))
+        add_discover(pcap, t, mac, i, ([(12, name)] if name else []) + [(55, [1, 3, 6, 15])])
         t += 0.01
     pcap.write(work / "ha.pcap")
     said = {row["eth.src"]: (row["iotcloud.src.vendor"] or "-", row["iotcloud.src.type"] or "-")
-            for row in shark(work).fields(work / "ha.pcap", ["eth.src", "iotcloud.src.vendor",
-                                                             "iotcloud.src.type"], "-2")}
+            for row in tshark.fields(work / "ha.pcap", ["eth.src", "iotcloud.src.vendor", "iotcloud.src.type"], "-2")}
     tally = collections.Counter((integration, *said.get(mac, ("-", "-"))) for integration, _, mac in hosts)
     print(f"{len(hosts)} Home Assistant DHCP matchers: what iotcloud names each integration's hosts")
     for (integration, vendor, kind), n in sorted(tally.items()):
         print(f"  {integration:28s} {n:3d}  {vendor:20s} {kind}")
-
-
-def shark(work):
-    return TShark(make_plugin_root(work / "plugins", SUITE_PLUGINS), work / "home",
-                  data_root=make_data_root(work / "data"))
 
 
 def option_value(code, text):
@@ -147,32 +146,19 @@ def discovers(rows, path):
     pcap, t = Pcap(), 1528538400.0
     macs = ["%s:%02x:%02x:%02x" % (UNKNOWN_OUI, i >> 16 & 0xFF, i >> 8 & 0xFF, i & 0xFF) for i in range(len(rows))]
     for i, (mac, (_, code, value, _)) in enumerate(zip(macs, rows)):
-        message = dhcp_message(1, 0x5A000000 + i, mac, [(53, [1]), (code, option_value(code, value))])
-        pcap.add(t, ether(mac, "ff:ff:ff:ff:ff:ff", ETH_IPV4,
-                          ipv4("0.0.0.0", "255.255.255.255", 17, udp(68, 67, message))))
+        add_discover(pcap, t, mac, 0x5A000000 + i, [(code, option_value(code, value))])
         t += 0.01
     pcap.write(path)
     return macs
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--satori", type=Path, default=DEFAULT_SATORI)
-    parser.add_argument("--fingerbank", type=Path, default=DEFAULT_FINGERBANK)
-    parser.add_argument("--wrong", action="store_true", help="list every row iotcloud contradicts")
-    parser.add_argument("--home-assistant", nargs="?", type=Path, const=DEFAULT_HOME_ASSISTANT,
-                        help="audit Home Assistant's DHCP matchers instead")
-    args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="dhcp_audit."))
-    if args.home_assistant:
-        audit_home_assistant(args.home_assistant, work)
-        return
+def audit_fingerprints(args, tshark, work):
     seen = set()
     rows = satori_rows(args.satori, seen) + fingerbank_rows(args.fingerbank, seen)
     macs = discovers(rows, work / "dhcp.pcap")
+    fields = ["eth.src", "iotcloud.src.type", "iotcloud.src.evidence"]
     said = {row["eth.src"]: (row["iotcloud.src.type"], row["iotcloud.src.evidence"])
-            for row in shark(work).fields(work / "dhcp.pcap", ["eth.src", "iotcloud.src.type",
-                                                         "iotcloud.src.evidence"], "-2")}
+            for row in tshark.fields(work / "dhcp.pcap", fields, "-2")}
     tally = collections.Counter()
     by_option = collections.Counter()
     wrong = []
@@ -191,6 +177,21 @@ def main():
           + (f"  precision {100.0 * tally['right'] / answered:.1f}%" if answered else ""))
     if args.wrong:
         print("\n".join(wrong))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--satori", type=Path, default=DEFAULT_SATORI)
+    parser.add_argument("--fingerbank", type=Path, default=DEFAULT_FINGERBANK)
+    parser.add_argument("--wrong", action="store_true", help="list every row iotcloud contradicts")
+    parser.add_argument("--home-assistant", nargs="?", type=Path, const=DEFAULT_HOME_ASSISTANT,
+                        help="audit Home Assistant's DHCP matchers instead")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work, suite_tshark() as tshark:
+        if args.home_assistant:
+            audit_home_assistant(args.home_assistant, tshark, Path(work))
+        else:
+            audit_fingerprints(args, tshark, Path(work))
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO / "captures"))
 sys.path.insert(0, str(REPO / "tests"))
 
 from pcapgen import ETH_IPV4, TCP_ACK, TCP_SYN, Pcap, ether, ipv4, tcp  # noqa: E402
-from wsenv import SUITE_PLUGINS, TShark, make_data_root, make_plugin_root  # noqa: E402
+from wsenv import suite_tshark  # noqa: E402
 
 DEFAULT_LISTS = REPO / ".." / "shared" / "data" / "iot" / "ground_truth"
 GATEWAY = "00:11:22:33:44:55"
@@ -66,13 +66,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lists", type=Path, default=DEFAULT_LISTS)
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="oui_audit."))
     known = devices(args.lists)
-    handshakes([mac for mac, _ in known], work / "oui.pcap")
-    tshark = TShark(make_plugin_root(work / "plugins", SUITE_PLUGINS), work / "home",
-                    data_root=make_data_root(work / "data"))
-    rows = tshark.fields(work / "oui.pcap", ["eth.src", "iotcloud.src.vendor", "iotcloud.src.type"],
-                         "-2", "-Y", "tcp.flags.syn == 1 && tcp.flags.ack == 0")
+    with tempfile.TemporaryDirectory() as work, suite_tshark() as tshark:
+        capture = Path(work) / "oui.pcap"
+        handshakes([mac for mac, _ in known], capture)
+        rows = tshark.fields(capture, ["eth.src", "iotcloud.src.vendor", "iotcloud.src.type"],
+                             "-2", "-Y", "tcp.flags.syn == 1 && tcp.flags.ack == 0")
     said = {row["eth.src"]: (row["iotcloud.src.vendor"] or "-", row["iotcloud.src.type"] or "-")
             for row in rows}
     named = typed = 0
