@@ -31,9 +31,9 @@ import sys
 import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from generate import JUNE_EPOCH, Host  # noqa: E402
-from pcapgen import (DNS_A, ETH_IPV4, TCP_ACK, TCP_PSH, TCP_SYN, Pcap, ether, http_request, ip,  # noqa: E402
-                     multicast_mac, ssdp_msearch, ssdp_notify, tcp, udp, write_scenarios)
+from generate import JUNE_EPOCH, SSDP_GROUP, Host  # noqa: E402
+from pcapgen import (DNS_A, TCP_ACK, TCP_PSH, TCP_SYN, Pcap, ether, http_request, ip, ssdp_msearch,  # noqa: E402
+                     tcp, udp, write_scenarios)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROUTER = ("192.168.20.1", "00:11:22:33:44:55")
@@ -104,8 +104,7 @@ def identity_phone_apps():
     controller = home(pcap, "192.168.20.25", "7e:02:6b:41:90:25")  # randomized, no DHCP
     search = ssdp_msearch("urn:schemas-upnp-org:device:ZonePlayer:1",
                           user_agent="Linux UPnP/1.0 Sonos/80.1-55014 (ICRU_iPhone14,2)")
-    _, packet = ip(controller.address, "239.255.255.250", 17, udp(50525, 1900, search))
-    pcap.add(JUNE_EPOCH + 16.0, ether(controller.mac, multicast_mac("239.255.255.250"), ETH_IPV4, packet))
+    controller.multicast(16.0, SSDP_GROUP, 50525, 1900, search)
     reach(controller, 16.5, *clouds[0])
     pcap.frames.sort(key=lambda frame: frame[0])
     return pcap
@@ -228,10 +227,8 @@ def identity_oui_and_cloud():
 
     # Roku OS runs on Roku's players and on TVs: what it announces allows both.
     roku = home(pcap, "192.168.20.45", "88:de:a9:aa:bb:0e")
-    notify = ssdp_notify("http://192.168.20.45:8060/", "roku:ecp", "uuid:roku:ecp:X00400ABCDEF",
-                         "Roku/9.1.0 UPnP/1.0 Roku/9.1.0")
-    _, packet = ip(roku.address, "239.255.255.250", 17, udp(1900, 1900, notify))
-    pcap.add(JUNE_EPOCH + 17.0, ether(roku.mac, multicast_mac("239.255.255.250"), ETH_IPV4, packet))
+    roku.ssdp_alive(17.0, "http://192.168.20.45:8060/", "roku:ecp", "uuid:roku:ecp:X00400ABCDEF",
+                    "Roku/9.1.0 UPnP/1.0 Roku/9.1.0")
     pcap.frames.sort(key=lambda frame: frame[0])
     return pcap
 
