@@ -135,10 +135,25 @@ def test_the_statistic_lists_addresses_whose_geolocation_the_rtt_contradicts(tsh
 
 
 @pytest.mark.parametrize("passes", [[], ["-2"]], ids=["one pass", "two passes"])
-def test_the_expert_statistic_counts_the_contradiction_without_a_tree(tshark, city_db, passes):
-    """tshark -q -z expert gives dissectors no tree: the expert info must not need one."""
-    out = tshark.run("-r", RTT, *passes, "-q", "-z", "expert", *geo_args(city_db)).stdout
+@pytest.mark.parametrize("lines", [["-q"], []], ids=["quiet", "with packet lines"])
+def test_the_expert_statistic_counts_the_contradiction_without_a_tree(tshark, city_db, passes, lines):
+    """tshark -z expert gives dissectors no tree: the expert info must not need one."""
+    out = tshark.run("-r", RTT, *passes, *lines, "-z", "expert", *geo_args(city_db)).stdout
     ours = [line for line in out.splitlines() if "Delta Distance" in line]
     assert any(re.search(r"^\s*1\s+Assumption\s+Delta Distance\s+replied in 0\.900 ms", l) for l in ours), out
     assert any(re.search(r"^\s*1\s+Sequence\s+Delta Distance\s+Frame is 0\.5\d* s earlier than frame 40", l)
                for l in ours), out
+
+
+def test_an_expert_column_shows_the_contradiction_on_its_frame(tshark, stock_tshark, city_db):
+    frames = tshark.fields_by_frame(RTT, ["frame.number", "_ws.expert.message"], *geo_args(city_db),
+                                   occurrence="a")
+    warned = {f for f, r in frames.items() if "geolocated" in r["_ws.expert.message"]}
+    columns = ["-o", 'gui.column.format:"No.","%m","Expert","%a"']
+
+    def warnings(shark, *args):
+        lines = shark.run("-r", RTT, *columns, *args).stdout.splitlines()
+        return {int(line.split()[0]) for line in lines if line.split()[1:] == ["Warning"]}
+
+    assert len(warned) == 1
+    assert warnings(tshark, *geo_args(city_db)) - warnings(stock_tshark) == warned

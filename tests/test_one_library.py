@@ -19,7 +19,10 @@ def statistics(tshark, path, *filters):
     argv = ["-r", path, "-q"]
     for f in filters:
         argv += ["-z", "iotcloud,tree" + (f",{f}" if f else "")]
-    out = tshark.run(*argv).stdout
+    return statistic_blocks(tshark.run(*argv).stdout)
+
+
+def statistic_blocks(out):
     blocks = re.split(r"\n=+\n(?=IoT Cloud/Devices and Clouds)", "\n" + out)
     return [b for b in blocks if b.startswith("IoT Cloud/Devices and Clouds")]
 
@@ -128,3 +131,35 @@ def test_a_field_asked_with_few_others_has_the_values_it_has_among_all(tshark, n
     for few in FEW_AT_A_TIME:
         rows = tshark.fields(path, ["frame.number"] + few, *args, occurrence="a")
         assert [{f: r[f] for f in few} for r in rows] == [{f: r[f] for f in few} for r in all_rows], few
+
+
+# A single pass that prints packet lines reads nothing of the suite unless a
+# field of it is asked for, a statistic listens or an expert info is shown:
+# the suite then does no work on it (plugin.c, unread_pass). Each way of
+# reading must still find what the suite learned.
+COLUMNS = "gui.column.format:" + '"No.","%m","Vendor","%Cus:iotcloud.src.vendor"'
+
+
+def test_a_plain_run_prints_the_same_packet_lines_as_stock_tshark(tshark, stock_tshark):
+    assert tshark.run("-r", SMART_HOME).stdout == stock_tshark.run("-r", SMART_HOME).stdout
+
+
+def test_a_display_filter_on_a_suite_field_selects_its_frames_in_packet_lines(tshark):
+    sonos = 'iotcloud.src.vendor == "Sonos"'
+    wanted = [r["frame.number"] for r in tshark.fields(SMART_HOME, ["frame.number"], "-Y", sonos)]
+    lines = tshark.run("-r", SMART_HOME, "-Y", sonos, "-o", 'gui.column.format:"No.","%m"').stdout.split()
+    assert len(wanted) > 5 and lines == wanted
+
+
+def test_a_custom_column_of_a_suite_field_shows_the_field(tshark):
+    rows = [line.split(maxsplit=1) for line in tshark.run("-r", SMART_HOME, "-o", COLUMNS).stdout.splitlines()]
+    by_frame = {r["frame.number"]: r["iotcloud.src.vendor"]
+                for r in tshark.fields(SMART_HOME, ["frame.number", "iotcloud.src.vendor"])}
+    assert {"Sonos", "Amazon", "iRobot"} <= {r[1] for r in rows if len(r) == 2}
+    assert all(by_frame[r[0]] == (r[1] if len(r) == 2 else "") for r in rows)
+
+
+def test_a_statistic_beside_packet_lines_equals_the_quiet_one(tshark):
+    quiet = statistics(tshark, ALEXA_SONOS, "")[0]
+    loud = tshark.run("-r", ALEXA_SONOS, "-z", "iotcloud,tree").stdout
+    assert "correlated: " in quiet and statistic_blocks(loud) == [quiet]

@@ -155,6 +155,11 @@ bool cloud_enabled(void)
     return cloud_protocol != NULL && proto_is_protocol_enabled(cloud_protocol);
 }
 
+bool cloud_asked(proto_tree *tree)
+{
+    return proto_field_is_referenced(tree, proto_cloud);
+}
+
 /* The first pass learns names, with or without a tree; a tree gets each
  * end's label as it was at this frame, the fields someone reads. */
 void cloud_frame(wsc_facts_t *facts, proto_tree *tree)

@@ -17,6 +17,8 @@ void cloud_register(void);
 void cloud_handoff(void);
 /* Off in Analyze > Enabled Protocols: no work, no fields, no answers. */
 bool cloud_enabled(void);
+/* Does this tree ask for the protocol or one of its fields (or show it all)? */
+bool cloud_asked(proto_tree *tree);
 /* Every frame, after the dissectors and delta_distance (plugin.c). */
 void cloud_frame(wsc_facts_t *facts, proto_tree *tree);
 

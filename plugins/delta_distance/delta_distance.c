@@ -366,6 +366,11 @@ bool delta_distance_enabled(void)
     return delta_distance_protocol != NULL && proto_is_protocol_enabled(delta_distance_protocol);
 }
 
+bool delta_distance_asked(proto_tree *tree)
+{
+    return proto_field_is_referenced(tree, proto_delta_distance);
+}
+
 /* The first pass learns time stamps and round trips, with or without a tree;
  * every pass shows what was known at this frame. */
 void delta_distance_frame(wsc_facts_t *facts, proto_tree *tree)

@@ -17,6 +17,8 @@ void delta_distance_register(void);
 void delta_distance_handoff(void);
 /* Off in Analyze > Enabled Protocols: no work, no fields, no answers. */
 bool delta_distance_enabled(void);
+/* Does this tree ask for the protocol or one of its fields (or show it all)? */
+bool delta_distance_asked(proto_tree *tree);
 /* Every frame, after the dissectors (plugin.c). */
 void delta_distance_frame(wsc_facts_t *facts, proto_tree *tree);
 

@@ -261,6 +261,16 @@ bool iotcloud_enabled(void)
     return iotcloud_protocol != NULL && proto_is_protocol_enabled(iotcloud_protocol);
 }
 
+bool iotcloud_asked(proto_tree *tree)
+{
+    return proto_field_is_referenced(tree, proto_iotcloud);
+}
+
+bool iotcloud_listened(void)
+{
+    return have_tap_listener(iotcloud_tap);
+}
+
 void iotcloud_frame(wsc_facts_t *facts, proto_tree *tree)
 {
     device_t *src, *dst;

@@ -15,6 +15,10 @@ void iotcloud_register(void);
 void iotcloud_handoff(void);
 /* Off in Analyze > Enabled Protocols: no work, no fields, no tap records. */
 bool iotcloud_enabled(void);
+/* Does this tree ask for the protocol or one of its fields (or show it all)? */
+bool iotcloud_asked(proto_tree *tree);
+/* Does a statistic or view listen to the tap? */
+bool iotcloud_listened(void);
 /* Every frame, after delta_distance and cloud (plugin.c). */
 void iotcloud_frame(wsc_facts_t *facts, proto_tree *tree);
 

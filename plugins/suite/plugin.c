@@ -13,14 +13,18 @@
  *
  * Each protocol renders only into a tree and only what someone reads. The
  * postdissector handle belongs to no protocol, so that one call serves the
- * three, and each protocol's switch is asked here.
+ * three, and each protocol's switch is asked here. A pass that nobody reads
+ * the suite from is not worked on at all (unread_pass()).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #define WS_BUILD_DLL
 #include <wireshark.h>
+#include <epan/column-info.h>
 #include <epan/packet.h>
+#include <epan/plugin_if.h>
 #include <epan/proto.h>
+#include <epan/tap.h>
 
 #include "cloud/cloud.h"
 #include "core/facts.h"
@@ -49,13 +53,65 @@ uint32_t plugin_describe(void)
 }
 #endif
 
+static int expert_tap = -1;             /* registered after our handoff: found on the first frame */
+static int in_gui = -1;                 /* unknown until first asked */
+
+static void *capture_file_seen(capture_file *cf _U_, void *user_data _U_)
+{
+    return GINT_TO_POINTER(1);
+}
+
+/* Only Wireshark's main window answers plugin_if requests; asked once, as
+ * each request builds a hash table. */
+static bool running_in_gui(void)
+{
+    if (in_gui < 0)
+        in_gui = plugin_if_get_capture_file(capture_file_seen, NULL) != NULL;
+    return in_gui;
+}
+
+static bool expert_listened(void)
+{
+    if (expert_tap < 0)
+        expert_tap = find_tap_id("expert");
+    return have_tap_listener(expert_tap);
+}
+
+static bool expert_column_shown(const column_info *cinfo)
+{
+    return cinfo->col_first[COL_EXPERT] >= 0;
+}
+
+/* Is this the only pass over the frame, with nothing reading the suite?
+ * Then what the suite would learn is never read, and the frame costs
+ * nothing more than this question: plain `tshark -r`, or -Y with a filter
+ * of other protocols.
+ *
+ * The columns tell the passes apart. Every first pass that a later pass
+ * follows dissects without them: tshark -2's first pass, sharkd's load,
+ * Wireshark's read (unless a tap wants columns, hence the GUI check). A
+ * first pass with columns is tshark's single pass printing them. It reads
+ * the suite only through a field in the tree (a filter, a custom column, a
+ * coloring rule, -e, a shown tree), the statistics' tap, or the expert
+ * infos of delta_distance (the expert tap, an Expert column). */
+static bool unread_pass(packet_info *pinfo, proto_tree *tree)
+{
+    if (pinfo->fd->visited || pinfo->cinfo == NULL)
+        return false;
+    if (delta_distance_asked(tree) || cloud_asked(tree) || iotcloud_asked(tree))
+        return false;
+    if (iotcloud_listened() || expert_listened() || expert_column_shown(pinfo->cinfo))
+        return false;
+    return !running_in_gui();
+}
+
 static int dissect_suite(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     bool delta = delta_distance_enabled(), cloud = cloud_enabled(), iot = iotcloud_enabled();
     const char *saved_proto = pinfo->current_proto;
     wsc_facts_t facts;
 
-    if (!delta && !cloud && !iot)
+    if ((!delta && !cloud && !iot) || unread_pass(pinfo, tree))
         return 0;
     wsc_facts_init(&facts, tvb, pinfo);
     /* Expert infos name pinfo->current_proto, as a protocol's own handle would set it. */
