@@ -145,14 +145,15 @@ def test_the_expert_statistic_counts_the_contradiction_without_a_tree(tshark, ci
                for l in ours), out
 
 
-def test_an_expert_column_shows_the_contradiction_on_its_frame(tshark, stock_tshark, city_db):
-    frames = tshark.fields_by_frame(RTT, ["frame.number", "_ws.expert.message"], *geo_args(city_db),
+@pytest.mark.parametrize("passes", [[], ["-2"]], ids=["one pass", "two passes"])
+def test_an_expert_column_shows_the_contradiction_on_its_frame(tshark, stock_tshark, city_db, passes):
+    frames = tshark.fields_by_frame(RTT, ["frame.number", "_ws.expert.message"], *passes, *geo_args(city_db),
                                    occurrence="a")
     warned = {f for f, r in frames.items() if "geolocated" in r["_ws.expert.message"]}
     columns = ["-o", 'gui.column.format:"No.","%m","Expert","%a"']
 
     def warnings(shark, *args):
-        lines = shark.run("-r", RTT, *columns, *args).stdout.splitlines()
+        lines = shark.run("-r", RTT, *passes, *columns, *args).stdout.splitlines()
         return {int(line.split()[0]) for line in lines if line.split()[1:] == ["Warning"]}
 
     assert len(warned) == 1

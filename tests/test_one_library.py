@@ -140,26 +140,31 @@ def test_a_field_asked_with_few_others_has_the_values_it_has_among_all(tshark, n
 COLUMNS = "gui.column.format:" + '"No.","%m","Vendor","%Cus:iotcloud.src.vendor"'
 
 
-def test_a_plain_run_prints_the_same_packet_lines_as_stock_tshark(tshark, stock_tshark):
-    assert tshark.run("-r", SMART_HOME).stdout == stock_tshark.run("-r", SMART_HOME).stdout
+@PASSES
+def test_a_plain_run_prints_the_same_packet_lines_as_stock_tshark(tshark, stock_tshark, passes):
+    assert tshark.run("-r", SMART_HOME, *passes).stdout == stock_tshark.run("-r", SMART_HOME, *passes).stdout
 
 
-def test_a_display_filter_on_a_suite_field_selects_its_frames_in_packet_lines(tshark):
+@PASSES
+def test_a_display_filter_on_a_suite_field_selects_its_frames_in_packet_lines(tshark, passes):
     sonos = 'iotcloud.src.vendor == "Sonos"'
-    wanted = [r["frame.number"] for r in tshark.fields(SMART_HOME, ["frame.number"], "-Y", sonos)]
-    lines = tshark.run("-r", SMART_HOME, "-Y", sonos, "-o", 'gui.column.format:"No.","%m"').stdout.split()
+    wanted = [r["frame.number"] for r in tshark.fields(SMART_HOME, ["frame.number"], *passes, "-Y", sonos)]
+    lines = tshark.run("-r", SMART_HOME, *passes, "-Y", sonos, "-o", 'gui.column.format:"No.","%m"').stdout.split()
     assert len(wanted) > 5 and lines == wanted
 
 
-def test_a_custom_column_of_a_suite_field_shows_the_field(tshark):
-    rows = [line.split(maxsplit=1) for line in tshark.run("-r", SMART_HOME, "-o", COLUMNS).stdout.splitlines()]
+@PASSES
+def test_a_custom_column_of_a_suite_field_shows_the_field(tshark, passes):
+    out = tshark.run("-r", SMART_HOME, *passes, "-o", COLUMNS).stdout
+    rows = [line.split(maxsplit=1) for line in out.splitlines()]
     by_frame = {r["frame.number"]: r["iotcloud.src.vendor"]
-                for r in tshark.fields(SMART_HOME, ["frame.number", "iotcloud.src.vendor"])}
+                for r in tshark.fields(SMART_HOME, ["frame.number", "iotcloud.src.vendor"], *passes)}
     assert {"Sonos", "Amazon", "iRobot"} <= {r[1] for r in rows if len(r) == 2}
     assert all(by_frame[r[0]] == (r[1] if len(r) == 2 else "") for r in rows)
 
 
-def test_a_statistic_beside_packet_lines_equals_the_quiet_one(tshark):
-    quiet = statistics(tshark, ALEXA_SONOS, "")[0]
-    loud = tshark.run("-r", ALEXA_SONOS, "-z", "iotcloud,tree").stdout
-    assert "correlated: " in quiet and statistic_blocks(loud) == [quiet]
+@PASSES
+def test_a_statistic_beside_packet_lines_equals_the_quiet_one(tshark, passes):
+    quiet = statistic_blocks(tshark.run("-r", ALEXA_SONOS, *passes, "-q", "-z", "iotcloud,tree").stdout)
+    loud = statistic_blocks(tshark.run("-r", ALEXA_SONOS, *passes, "-z", "iotcloud,tree").stdout)
+    assert len(quiet) == 1 and "correlated: " in quiet[0] and loud == quiet

@@ -82,27 +82,30 @@ static bool expert_column_shown(const column_info *cinfo)
     return cinfo->col_first[COL_EXPERT] >= 0;
 }
 
-/* Is this the only pass over the frame, with nothing reading the suite?
- * Then what the suite would learn is never read, and the frame costs
- * nothing more than this question: plain `tshark -r`, or -Y with a filter
- * of other protocols.
+/* Does nothing read the suite on this pass? Then the frame costs nothing
+ * more than this question: plain `tshark -r`, -Y with a filter of other
+ * protocols, the second pass of a plain `tshark -2`.
  *
- * The columns tell the passes apart. Every first pass that a later pass
- * follows dissects without them: tshark -2's first pass, sharkd's load,
- * Wireshark's read (unless a tap wants columns, hence the GUI check). A
- * first pass with columns is tshark's single pass printing them. It reads
- * the suite only through a field in the tree (a filter, a custom column, a
- * coloring rule, -e, a shown tree), the statistics' tap, or the expert
- * infos of delta_distance (the expert tap, an Expert column). */
+ * The suite is read through a field in the tree (a filter, a custom column,
+ * a coloring rule, -e, a shown tree), the statistics' tap, or the expert
+ * infos of delta_distance (the expert tap, an Expert column); and on a
+ * first pass, through what it learns, by every later pass. The columns
+ * tell which first passes have none: every first pass that a later pass
+ * follows dissects without them (tshark -2's first pass, sharkd's load,
+ * Wireshark's read, unless a tap wants columns: hence the GUI check), so a
+ * first pass with columns is tshark's one pass, printing them. Later passes
+ * learn nothing. */
 static bool unread_pass(packet_info *pinfo, proto_tree *tree)
 {
-    if (pinfo->fd->visited || pinfo->cinfo == NULL)
+    bool first = !pinfo->fd->visited;
+
+    if (first && pinfo->cinfo == NULL)
         return false;
     if (delta_distance_asked(tree) || cloud_asked(tree) || iotcloud_asked(tree))
         return false;
-    if (iotcloud_listened() || expert_listened() || expert_column_shown(pinfo->cinfo))
+    if (iotcloud_listened() || expert_listened() || (pinfo->cinfo != NULL && expert_column_shown(pinfo->cinfo)))
         return false;
-    return !running_in_gui();
+    return !first || !running_in_gui();
 }
 
 static int dissect_suite(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
