@@ -353,12 +353,14 @@ static void report_negative_delta_alone(const wsc_facts_t *facts)
         report_negative_delta(facts->pinfo, NULL, delta, prev);
 }
 
-static void report_contradiction_alone(const wsc_facts_t *facts)
+/* `item`: where the expert info goes in a tree (NULL without one), so that a
+ * filter or -e on _ws.expert finds it when no field of ours is asked for. */
+static void report_contradiction_alone(const wsc_facts_t *facts, proto_item *item)
 {
     rtt_sample_t rtt;
 
     if (contradictions != NULL && wmem_map_size(contradictions) > 0 && rtt_of_conversation(facts, &rtt))
-        report_contradiction(facts->pinfo, NULL, &rtt.responder);
+        report_contradiction(facts->pinfo, item, &rtt.responder);
 }
 
 bool delta_distance_enabled(void)
@@ -388,7 +390,7 @@ void delta_distance_frame(wsc_facts_t *facts, proto_tree *tree)
     }
     if (tree == NULL) {
         report_negative_delta_alone(facts);
-        report_contradiction_alone(facts);
+        report_contradiction_alone(facts, NULL);
         return;
     }
     out.wanted = wsc_field_group_wanted(&field_group, tree);
@@ -398,7 +400,7 @@ void delta_distance_frame(wsc_facts_t *facts, proto_tree *tree)
     out.tvb = facts->tvb;
     add_delta_items(&out, facts->pinfo, facts->ts_ns);
     if (!(out.wanted & RTT_FIELDS))
-        report_contradiction_alone(facts);      /* no round trip to look up for its fields */
+        report_contradiction_alone(facts, top); /* no round trip to look up for its fields */
     else if (rtt_of_conversation(facts, &rtt))
         add_rtt_items(out, facts->pinfo, &rtt);
 }
