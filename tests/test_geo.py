@@ -158,3 +158,10 @@ def test_an_expert_column_shows_the_contradiction_on_its_frame(tshark, stock_tsh
 
     assert len(warned) == 1
     assert warnings(tshark, *geo_args(city_db)) - warnings(stock_tshark) == warned
+
+
+@pytest.mark.parametrize("passes", [[], ["-2"]], ids=["one pass", "two passes"])
+def test_a_filter_on_the_expert_info_selects_the_contradiction(tshark, city_db, passes):
+    numbers = ["-o", 'gui.column.format:"No.","%m"']
+    out = tshark.run("-r", RTT, *passes, "-Y", "delta_distance.faster_than_light", *numbers, *geo_args(city_db))
+    assert out.stdout.split() == ["3"]
