@@ -165,3 +165,11 @@ def test_a_filter_on_the_expert_info_selects_the_contradiction(tshark, city_db, 
     numbers = ["-o", 'gui.column.format:"No.","%m"']
     out = tshark.run("-r", RTT, *passes, "-Y", "delta_distance.faster_than_light", *numbers, *geo_args(city_db))
     assert out.stdout.split() == ["3"]
+
+
+@pytest.mark.parametrize("passes", [[], ["-2"]], ids=["one pass", "two passes"])
+def test_a_filter_on_expert_messages_selects_the_contradiction(tshark, city_db, passes):
+    numbers = ["-o", 'gui.column.format:"No.","%m"']
+    out = tshark.run("-r", RTT, *passes, "-Y", '_ws.expert.message contains "geolocated"', *numbers,
+                     *geo_args(city_db))
+    assert out.stdout.split() == ["3"]

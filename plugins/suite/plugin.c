@@ -53,7 +53,9 @@ uint32_t plugin_describe(void)
 }
 #endif
 
-static int expert_tap = -1;             /* registered after our handoff: found on the first frame */
+/* Registered after our handoff: found on the first frame. */
+static int expert_tap = -1;
+static int proto_expert = -1;
 static int in_gui = -1;                 /* unknown until first asked */
 
 static void *capture_file_seen(capture_file *cf _U_, void *user_data _U_)
@@ -70,16 +72,16 @@ static bool running_in_gui(void)
     return in_gui;
 }
 
-static bool expert_listened(void)
+/* delta_distance's expert infos are read by the expert statistic, a filter,
+ * column or -e on _ws.expert, or an Expert column. */
+static bool experts_read(packet_info *pinfo, proto_tree *tree)
 {
-    if (expert_tap < 0)
+    if (expert_tap < 0) {
         expert_tap = find_tap_id("expert");
-    return have_tap_listener(expert_tap);
-}
-
-static bool expert_column_shown(const column_info *cinfo)
-{
-    return cinfo->col_first[COL_EXPERT] >= 0;
+        proto_expert = proto_get_id_by_filter_name("_ws.expert");
+    }
+    return have_tap_listener(expert_tap) || (proto_expert > 0 && proto_field_is_referenced(tree, proto_expert)) ||
+           (pinfo->cinfo != NULL && pinfo->cinfo->col_first[COL_EXPERT] >= 0);
 }
 
 /* Does nothing read the suite on this pass? Then the frame costs nothing
@@ -88,13 +90,12 @@ static bool expert_column_shown(const column_info *cinfo)
  *
  * The suite is read through a field in the tree (a filter, a custom column,
  * a coloring rule, -e, a shown tree), the statistics' tap, or the expert
- * infos of delta_distance (the expert tap, an Expert column); and on a
- * first pass, through what it learns, by every later pass. The columns
- * tell which first passes have none: every first pass that a later pass
- * follows dissects without them (tshark -2's first pass, sharkd's load,
- * Wireshark's read, unless a tap wants columns: hence the GUI check), so a
- * first pass with columns is tshark's one pass, printing them. Later passes
- * learn nothing. */
+ * infos of delta_distance; and on a first pass, through what it learns, by
+ * every later pass. The columns tell which first passes have none: every
+ * first pass that a later pass follows dissects without them (tshark -2's
+ * first pass, sharkd's load, Wireshark's read, unless a tap wants columns:
+ * hence the GUI check), so a first pass with columns is tshark's one pass,
+ * printing them. Later passes learn nothing. */
 static bool unread_pass(packet_info *pinfo, proto_tree *tree)
 {
     bool first = !pinfo->fd->visited;
@@ -103,7 +104,7 @@ static bool unread_pass(packet_info *pinfo, proto_tree *tree)
         return false;
     if (delta_distance_asked(tree) || cloud_asked(tree) || iotcloud_asked(tree))
         return false;
-    if (iotcloud_listened() || expert_listened() || (pinfo->cinfo != NULL && expert_column_shown(pinfo->cinfo)))
+    if (iotcloud_listened() || experts_read(pinfo, tree))
         return false;
     return !first || !running_in_gui();
 }
