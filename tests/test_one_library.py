@@ -1,7 +1,11 @@
 """One plugin library for the three protocols: each can be switched off on
 its own, every pass shows what was known at each frame, the statistic keeps
 its state per instance, and recycled device slots carry nothing over."""
+import json
+import os
 import re
+import shutil
+import subprocess
 
 import pytest
 
@@ -168,3 +172,22 @@ def test_a_statistic_beside_packet_lines_equals_the_quiet_one(tshark, passes):
     quiet = statistic_blocks(tshark.run("-r", ALEXA_SONOS, *passes, "-q", "-z", "iotcloud,tree").stdout)
     loud = statistic_blocks(tshark.run("-r", ALEXA_SONOS, *passes, "-z", "iotcloud,tree").stdout)
     assert len(quiet) == 1 and "correlated: " in quiet[0] and loud == quiet
+
+
+def test_sharkd_filters_and_shows_a_suite_field_as_tshark_does_in_two_passes(tshark):
+    """sharkd loads the file in a first pass without columns, then answers from later passes."""
+    if shutil.which("sharkd") is None:
+        pytest.skip("no sharkd")
+    sonos = 'iotcloud.src.vendor == "Sonos"'
+    requests = [{"jsonrpc": "2.0", "id": 1, "method": "load", "params": {"file": str(SMART_HOME)}},
+                {"jsonrpc": "2.0", "id": 2, "method": "frames",
+                 "params": {"column0": "iotcloud.src.vendor:0", "filter": sonos}}]
+    command = ["sharkd", "-"]
+    if os.geteuid() == 0:
+        command = ["unshare", "-U", *command]
+    proc = subprocess.run(command, input="".join(json.dumps(r) + "\n" for r in requests),
+                          capture_output=True, text=True, env=tshark.env(), check=True)
+    frames = json.loads(proc.stdout.splitlines()[-1])["result"]
+    wanted = tshark.fields(SMART_HOME, ["frame.number", "iotcloud.src.vendor"], "-2", "-Y", sonos)
+    assert len(wanted) > 5
+    assert [(str(f["num"]), f["c"][0]) for f in frames] == [(r["frame.number"], "Sonos") for r in wanted]
