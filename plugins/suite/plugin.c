@@ -80,7 +80,7 @@ static bool experts_read(packet_info *pinfo, proto_tree *tree)
         expert_tap = find_tap_id("expert");
         proto_expert = proto_get_id_by_filter_name("_ws.expert");
     }
-    return have_tap_listener(expert_tap) || (proto_expert > 0 && proto_field_is_referenced(tree, proto_expert)) ||
+    return have_tap_listener(expert_tap) || (proto_expert >= 0 && proto_field_is_referenced(tree, proto_expert)) ||
            (pinfo->cinfo != NULL && pinfo->cinfo->col_first[COL_EXPERT] >= 0);
 }
 
