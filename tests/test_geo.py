@@ -161,15 +161,10 @@ def test_an_expert_column_shows_the_contradiction_on_its_frame(tshark, stock_tsh
 
 
 @pytest.mark.parametrize("passes", [[], ["-2"]], ids=["one pass", "two passes"])
-def test_a_filter_on_the_expert_info_selects_the_contradiction(tshark, city_db, passes):
+@pytest.mark.parametrize("expert_filter", ["delta_distance.faster_than_light",
+                                           '_ws.expert.message contains "geolocated"'],
+                         ids=["its field", "expert messages"])
+def test_a_filter_on_the_expert_info_selects_the_contradiction(tshark, city_db, passes, expert_filter):
     numbers = ["-o", 'gui.column.format:"No.","%m"']
-    out = tshark.run("-r", RTT, *passes, "-Y", "delta_distance.faster_than_light", *numbers, *geo_args(city_db))
-    assert out.stdout.split() == ["3"]
-
-
-@pytest.mark.parametrize("passes", [[], ["-2"]], ids=["one pass", "two passes"])
-def test_a_filter_on_expert_messages_selects_the_contradiction(tshark, city_db, passes):
-    numbers = ["-o", 'gui.column.format:"No.","%m"']
-    out = tshark.run("-r", RTT, *passes, "-Y", '_ws.expert.message contains "geolocated"', *numbers,
-                     *geo_args(city_db))
+    out = tshark.run("-r", RTT, *passes, "-Y", expert_filter, *numbers, *geo_args(city_db))
     assert out.stdout.split() == ["3"]

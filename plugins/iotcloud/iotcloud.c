@@ -277,7 +277,7 @@ void iotcloud_frame(wsc_facts_t *facts, proto_tree *tree)
     const verdict_t *src_verdict, *dst_verdict;
     const flow_t *flow = NULL;
     mediated_packet_t conversation;
-    bool listened = have_tap_listener(iotcloud_tap);
+    bool listened = iotcloud_listened();
     wsc_field_mask_t src_wanted, dst_wanted, either;
     proto_item *top;
     proto_tree *iot_tree;
