@@ -94,7 +94,7 @@ static stat_node *child(const stat_lines_t *lines, const stat_node *parent, cons
 bool stat_lines_average(stat_lines_t *lines, int parent_id, const char *name, bool with_children, int value,
                         int *id)
 {
-    if (child(lines, parent_node(lines, parent_id), name) == NULL && !take_room(lines, LINE_BYTES))
+    if (*id < 0 && child(lines, parent_node(lines, parent_id), name) == NULL && !take_room(lines, LINE_BYTES))
         return false;
     *id = stats_tree_manip_node_int(MN_AVERAGE, lines->st, name, parent_id, with_children, value);
     return true;

@@ -53,8 +53,10 @@ void stat_lines_free(stat_lines_t *lines);
 
 /* The line `name` under `parent_id` (an average line: Count = packets,
  * Average/Min/Max = value) gets one packet's value, created when there is
- * room. with_children: it will have lines of its own. False, with nothing
- * counted, when the line does not exist and the budget has no room. */
+ * room. with_children: it will have lines of its own, and an id. *id: the
+ * line's id when the caller has it from an earlier call (the line exists:
+ * no lookup by name to check), else -1; set to the line's id. False, with
+ * nothing counted, when the line does not exist and the budget has no room. */
 bool stat_lines_average(stat_lines_t *lines, int parent_id, const char *name, bool with_children, int value,
                         int *id);
 

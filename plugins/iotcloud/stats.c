@@ -51,11 +51,22 @@ static const char *const node_received = "received";
  * share one line (and a flood of devices costs no memory here). */
 #define MAX_DEVICE_LINES 1000
 
+/* A device's line, and the provider line under it that the device's last
+ * packet went to: their stat_node ids once drawn (-1 before), so that a
+ * packet finds them without a lookup by name (stats_tree still does one). */
+typedef struct {
+    char       *name;               /* fixed at first sight */
+    int         node;
+    const char *provider;           /* interned by the cloud protocol, or a constant here */
+    int         provider_parent;    /* the device's line, or "(more devices)" */
+    int         provider_node;
+} device_line_t;
+
 /* One statistic's state. */
 typedef struct {
     int st_devices, st_bytes, st_sent, st_received, st_mediated, st_direct, st_geo;
-    /* Device address -> its line, fixed at first sight. Keyed by address, not
-     * by device: the device table recycles its entries when it is full. */
+    /* Device address -> device_line_t. Keyed by address, not by device: the
+     * device table recycles its entries when it is full. */
     GHashTable *device_names;
     bool relations_drawn;               /* the final relations, on a later pass */
     uint64_t relations_seen;            /* mediated_clock() when last drawn, first pass */
@@ -65,6 +76,14 @@ typedef struct {
 
 static GHashTable *instances;           /* stats_tree * -> instance_t */
 static instance_t *last_instance;       /* the one the last packet went to: most runs have one */
+
+static void device_line_free(gpointer p)
+{
+    device_line_t *line = p;
+
+    g_free(line->name);
+    g_free(line);
+}
 
 static void instance_free(gpointer p)
 {
@@ -86,7 +105,7 @@ static void stats_init(stats_tree *st)
     in->st_mediated = stats_tree_create_node(st, node_mediated, 0, STAT_DT_INT, TRUE);
     in->st_direct = stats_tree_create_node(st, node_direct, 0, STAT_DT_INT, TRUE);
     in->st_geo = stats_tree_create_node(st, node_geo, 0, STAT_DT_INT, TRUE);
-    in->device_names = g_hash_table_new_full(wsc_addr_hash, wsc_addr_equal, g_free, g_free);
+    in->device_names = g_hash_table_new_full(wsc_addr_hash, wsc_addr_equal, g_free, device_line_free);
     in->lines = stat_lines_new(st, wsc_budget_bytes(WSC_SHARE_LINES));
     in->st = st;
     if (instances == NULL)
@@ -109,22 +128,23 @@ static instance_t *instance_of(stats_tree *st)
     return last_instance;
 }
 
-static const char *device_line(instance_t *in, const iotcloud_tap_t *rec)
+/* The device's line; NULL past MAX_DEVICE_LINES. */
+static device_line_t *device_line(instance_t *in, const iotcloud_tap_t *rec)
 {
     char addr[WSC_ADDR_STRLEN];
-    char *line = g_hash_table_lookup(in->device_names, &rec->device_addr);
+    device_line_t *line = g_hash_table_lookup(in->device_names, &rec->device_addr);
     const verdict_t *v;
 
-    if (line != NULL)
+    if (line != NULL || g_hash_table_size(in->device_names) >= MAX_DEVICE_LINES)
         return line;
-    if (g_hash_table_size(in->device_names) >= MAX_DEVICE_LINES)
-        return node_more;
     v = devices_verdict(devices_by_id(rec->device));
     wsc_addr_to_str(&rec->device_addr, addr);
-    line = g_strdup_printf("%s %s %s%s%s%s", addr,
-                           v && v->vendor ? v->vendor : "unknown vendor",
-                           v && v->type != TYPE_NONE ? device_type_name(v->type) : "device",
-                           v && v->name ? " (" : "", v && v->name ? v->name : "", v && v->name ? ")" : "");
+    line = g_new0(device_line_t, 1);
+    line->name = g_strdup_printf("%s %s %s%s%s%s", addr,
+                                 v && v->vendor ? v->vendor : "unknown vendor",
+                                 v && v->type != TYPE_NONE ? device_type_name(v->type) : "device",
+                                 v && v->name ? " (" : "", v && v->name ? v->name : "", v && v->name ? ")" : "");
+    line->node = -1;
     g_hash_table_insert(in->device_names, g_memdup2(&rec->device_addr, sizeof(rec->device_addr)), line);
     return line;
 }
@@ -233,15 +253,14 @@ static void draw_relations(stats_tree *st, instance_t *in, const iotcloud_tap_t 
     }
 }
 
-/* The device's line under Devices, or "(more devices)" when
+/* The device's line under Devices, or "(more devices)" (line NULL) when
  * there is no room for one. */
-static int device_node(instance_t *in, const iotcloud_tap_t *rec)
+static int device_node(instance_t *in, device_line_t *line, const iotcloud_tap_t *rec)
 {
-    int id;
-
-    if (!stat_lines_average(in->lines, in->st_devices, device_line(in, rec), true, (gint)rec->bytes, &id))
-        id = avg_stat_node_add_value_int(in->st, node_more, in->st_devices, TRUE, (gint)rec->bytes);
-    return id;
+    if (line == NULL || !stat_lines_average(in->lines, in->st_devices, line->name, true, (gint)rec->bytes,
+                                            &line->node))
+        return avg_stat_node_add_value_int(in->st, node_more, in->st_devices, TRUE, (gint)rec->bytes);
+    return line->node;
 }
 
 /* Key of a service line: the interned strings that name it. */
@@ -254,17 +273,24 @@ static void service_key(const wsc_cloud_label_t *c, stat_key_t *key)
     memcpy(key->bytes, parts, sizeof(parts));
 }
 
-static void add_provider(instance_t *in, const iotcloud_tap_t *rec, int device)
+static void add_provider(instance_t *in, const iotcloud_tap_t *rec, device_line_t *line, int device)
 {
     const char *provider = rec->remote_is_local ? "local network"
                          : rec->about.cloud.provider ? rec->about.cloud.provider : "unknown provider";
     gint bytes = (gint)rec->bytes;
     stat_key_t key;
-    int id;
+    int id = -1;
 
+    if (line != NULL && line->provider == provider && line->provider_parent == device)
+        id = line->provider_node;
     if (!stat_lines_average(in->lines, device, provider, true, bytes, &id)) {
         avg_stat_node_add_value_int(in->st, node_more_providers, device, FALSE, bytes);
         return;
+    }
+    if (line != NULL) {
+        line->provider = provider;
+        line->provider_parent = device;
+        line->provider_node = id;
     }
     if (!rec->remote_is_local && rec->about.cloud.provider != NULL) {
         service_key(&rec->about.cloud, &key);
@@ -288,6 +314,7 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo _U_, ep
 {
     const iotcloud_tap_t *rec = data;
     instance_t *in = instance_of(st);
+    device_line_t *line;
     int device_id;
 
     if (in == NULL)
@@ -298,10 +325,11 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo _U_, ep
      * per device under Bytes cost every packet three lookups by name and the
      * end three lines a device. */
     stat_lines_increase(in->lines, in->st_devices, 1);
-    device_id = device_node(in, rec);
+    line = device_line(in, rec);
+    device_id = device_node(in, line, rec);
     stat_lines_increase(in->lines, in->st_bytes, (gint)rec->bytes);
     stat_lines_increase(in->lines, rec->outbound ? in->st_sent : in->st_received, (gint)rec->bytes);
-    add_provider(in, rec, device_id);
+    add_provider(in, rec, line, device_id);
     if (rec->about.located && rec->about.geo.impossible)
         add_geo(in, rec);
     draw_relations(st, in, rec);
