@@ -412,6 +412,12 @@ void devices_count_traffic(device_t *device, bool upstream, uint32_t frame_len, 
         identity_count_traffic(&device->identity, upstream, frame_len, ts_ns);
 }
 
+void devices_mark_resolver(device_t *device)
+{
+    if (device != NULL)
+        identity_mark_resolver(&device->identity);
+}
+
 const verdict_t *devices_verdict(device_t *device)
 {
     return device ? identity_verdict(&device->identity) : NULL;

@@ -60,6 +60,8 @@ void devices_set_name(device_t *device, const char *name, int rank, const wsc_ad
 void devices_observe_port(device_t *device, signal_t signal, bool tcp, uint16_t port, const wsc_addr_t *addr);
 /* A frame between the device and a remote host, for its behaviour. */
 void devices_count_traffic(device_t *device, bool upstream, uint32_t frame_len, int64_t ts_ns);
+/* The device answered another local host's DNS query. */
+void devices_mark_resolver(device_t *device);
 
 /* The current verdict; NULL when nothing is known about the device. */
 const verdict_t *devices_verdict(device_t *device);

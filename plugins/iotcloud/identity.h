@@ -67,6 +67,7 @@ typedef struct {
     int        name_rank;
     uint8_t    name_origin;
     bool       randomized_mac;  /* locally administered: phones, tablets and computers hide theirs */
+    bool       resolver;        /* answers DNS for other hosts: the names it looks up are theirs */
     const maker_t *unconfirmed_maker;   /* the MAC's registrant, a vendor once another signal names it */
     bool       dirty;
     bool       worth_telling;   /* a vendor, type or name, or evidence beyond the MAC's maker */
@@ -125,6 +126,16 @@ static inline void identity_count_traffic(identity_t *id, bool upstream, uint32_
     }
     if ((t->up_packets + t->down_packets) % IDENTITY_READ_EVERY == 0)
         identity_read_behaviour(id);
+}
+
+/* The host answers DNS queries of other local hosts (a Pi-hole, the
+ * router): what it looks up upstream is what they asked for. */
+static inline void identity_mark_resolver(identity_t *id)
+{
+    if (!id->resolver) {
+        id->resolver = true;
+        id->dirty = true;
+    }
 }
 
 /* The current verdict; NULL when nothing is known beyond the maker of its

@@ -44,7 +44,7 @@ static const char *const signal_names[SIG_COUNT] = {
     [SIG_DHCP_PRL] = "dhcp_prl", [SIG_MDNS_SERVICE] = "mdns_service", [SIG_MDNS_NAME] = "mdns_name",
     [SIG_MDNS_MODEL] = "mdns_model", [SIG_SSDP_SERVER] = "ssdp_server", [SIG_SSDP_TYPE] = "ssdp_type",
     [SIG_SSDP_USN] = "ssdp_usn", [SIG_SSDP_LOCATION] = "ssdp_location", [SIG_DNS_NAME] = "dns_name",
-    [SIG_USER_AGENT] = "user_agent", [SIG_LAN_PORT] = "lan_port", [SIG_SERVES] = "serves",
+    [SIG_USER_AGENT] = "user_agent", [SIG_LAN_PORT] = "lan_port", [SIG_LAN_MODEL] = "lan_model", [SIG_SERVES] = "serves",
     [SIG_USES] = "uses", [SIG_BEHAVIOUR] = "behaviour", [SIG_VENDOR] = "vendor",
 };
 
@@ -61,6 +61,7 @@ static const char *const type_names[TYPE_COUNT] = {
     [TYPE_APPLIANCE] = "appliance", [TYPE_SCALE] = "scale", [TYPE_WEARABLE] = "wearable",
     [TYPE_PHONE] = "phone", [TYPE_COMPUTER] = "computer", [TYPE_TABLET] = "tablet",
     [TYPE_GAME_CONSOLE] = "game-console", [TYPE_NAS] = "nas", [TYPE_ROUTER] = "router",
+    [TYPE_VEHICLE] = "vehicle",
     [TYPE_MODULE] = "module", [TYPE_IOT] = "iot",
 };
 

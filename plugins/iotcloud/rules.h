@@ -43,6 +43,7 @@ typedef enum {
     SIG_DNS_NAME,           /* names looked up, and TLS/QUIC server names */
     SIG_USER_AGENT,
     SIG_LAN_PORT,           /* broadcasts/multicasts it announces itself with: "udp/6667" */
+    SIG_LAN_MODEL,          /* the model a LAN discovery reply names: Ubiquiti's "UGW3" */
     SIG_SERVES,             /* a port it answers on: "tcp/554" (SYN/ACK, UDP reply) */
     SIG_USES,               /* a service it opens as a client: "tcp/8883", "xiaomi-push" */
     SIG_BEHAVIOUR,          /* "upstream-video", "keepalive-only" */
@@ -65,7 +66,7 @@ typedef enum {
     TYPE_NONE, TYPE_CAMERA, TYPE_SPEAKER, TYPE_VOICE_ASSISTANT, TYPE_PLUG, TYPE_LIGHT, TYPE_HUB,
     TYPE_SENSOR, TYPE_THERMOSTAT, TYPE_TV, TYPE_MEDIA_PLAYER, TYPE_PRINTER, TYPE_VACUUM,
     TYPE_APPLIANCE, TYPE_SCALE, TYPE_WEARABLE, TYPE_PHONE, TYPE_COMPUTER, TYPE_TABLET,
-    TYPE_GAME_CONSOLE, TYPE_NAS, TYPE_ROUTER, TYPE_MODULE, TYPE_IOT,
+    TYPE_GAME_CONSOLE, TYPE_NAS, TYPE_ROUTER, TYPE_VEHICLE, TYPE_MODULE, TYPE_IOT,
     TYPE_COUNT
 } device_type_t;
 

@@ -15,6 +15,7 @@
 #define DNS_PORT            53
 #define MDNS_PORT           5353
 #define SSDP_PORT           1900
+#define UBNT_DISCOVERY_PORT 10001
 #define MAX_RECORDS         64          /* DNS records read per message */
 #define IPPROTO_TCP_NUM     6
 #define IPPROTO_UDP_NUM     17
@@ -97,11 +98,22 @@ static bool split_service_name(const char *name, char *instance, char *service)
     return true;
 }
 
+/* "Laser in the study @ studio._ipp._tcp.local": CUPS and macOS name a
+ * printer they share "<printer> @ <host>"; its service and TXT describe
+ * that printer, not the host announcing it. */
+static bool shared_queue(const char *name)
+{
+    char instance[MAX_TEXT + 1], service[MAX_TEXT + 1];
+
+    return split_service_name(name, instance, service) && strstr(instance, " @ ") != NULL;
+}
+
 static void observe_service_name(const sender_t *sender, const char *name)
 {
     char instance[MAX_TEXT + 1], service[MAX_TEXT + 1];
 
-    if (!split_service_name(name, instance, service) || g_str_has_prefix(service, "_services._dns-sd"))
+    if (!split_service_name(name, instance, service) || g_str_has_prefix(service, "_services._dns-sd") ||
+        strstr(instance, " @ ") != NULL)
         return;
     devices_observe(sender->device, SIG_MDNS_SERVICE, service, sender->from);
     devices_observe(sender->device, SIG_MDNS_NAME, instance, sender->from);
@@ -145,12 +157,19 @@ static bool mdns_record(void *ctx, const wsc_dns_record_t *rr)
 {
     const sender_t *sender = ctx;
 
-    if (rr->section == WSC_DNS_QUESTION)
+    if (rr->section == WSC_DNS_QUESTION || shared_queue(rr->name) ||
+        (rr->type == WSC_DNS_PTR && shared_queue(rr->target)))
         return true;
     observe_service_name(sender, rr->name);
     observe_host_name(sender, rr->name);
     switch (rr->type) {
-    case WSC_DNS_PTR: observe_service_name(sender, rr->target); break;
+    case WSC_DNS_PTR:
+        /* A service type enumerated (_services._dns-sd._udp) counts through
+         * its instances' own records: a print server's _ipp._tcp has only
+         * shared queues. */
+        if (!g_str_has_prefix(rr->name, "_services._dns-sd."))
+            observe_service_name(sender, rr->target);
+        break;
     case WSC_DNS_SRV: observe_host_name(sender, rr->target); break;
     case WSC_DNS_TXT: observe_txt(sender, rr->rdata, rr->rdata_len); break;
     default: break;
@@ -206,6 +225,11 @@ static void collect_names(wsc_facts_t *facts, proto_tree *tree, const sender_t *
     const wsc_http_t *http;
     const char *sni;
 
+    if (f->ip.ipproto == IPPROTO_UDP_NUM && f->sport == DNS_PORT && f->payload_len >= 3 &&
+        (f->payload[2] & 0x80) && facts->dst_local && !facts->dst_group) {
+        devices_mark_resolver(sender->device);          /* a response to a local client */
+        return;
+    }
     if (f->ip.ipproto == IPPROTO_UDP_NUM && f->dport == DNS_PORT && f->payload_len >= 3 &&
         !(f->payload[2] & 0x80)) {
         wsc_dns_parse(f->payload, f->payload_len, MAX_RECORDS, &header, dns_question, (void *)sender);
@@ -230,6 +254,36 @@ static void collect_lan_port(const wsc_facts_t *facts, const sender_t *sender)
 {
     if (facts->dst_group && identity_port_wanted(SIG_LAN_PORT, false, facts->frame.dport))
         devices_observe_port(sender->device, SIG_LAN_PORT, false, facts->frame.dport, sender->from);
+}
+
+/* Ubiquiti's discovery (UDP 10001): a device answers or announces itself
+ * with a version byte (1 or 2), a command byte, a 16-bit length of the rest,
+ * then entries of a type byte, a 16-bit length and a value. The model is in
+ * entries 0x0c (short: "UGW3", "UAP-AC-Pro", "UVC-G4-Bullet") and 0x15
+ * (version 2); a controller's request is the 4-byte header alone. Facts as
+ * the protocol is publicly documented (nmap's ubiquiti-discovery script). */
+static void collect_ubnt_discovery(const wsc_frame_t *f, const sender_t *sender)
+{
+    const uint8_t *p = f->payload;
+    char model[MAX_TEXT + 1];
+    size_t at = 4, len;
+
+    if (f->payload_len < 8 || (p[0] != 1 && p[0] != 2) || (size_t)(p[2] << 8 | p[3]) != f->payload_len - 4)
+        return;
+    while (at + 3 <= f->payload_len) {
+        uint8_t type = p[at];
+        len = (size_t)(p[at + 1] << 8 | p[at + 2]);
+        at += 3;
+        if (len > f->payload_len - at)
+            return;                                 /* truncated: stop rather than guess */
+        if ((type == 0x0c || type == 0x15) && len > 0 && len <= MAX_TEXT) {
+            memcpy(model, p + at, len);
+            model[len] = '\0';
+            if (g_str_is_ascii(model) && strlen(model) == len)
+                devices_observe(sender->device, SIG_LAN_MODEL, model, sender->from);
+        }
+        at += len;
+    }
 }
 
 /* --- ports it serves and uses ---------------------------------------------- */
@@ -362,6 +416,10 @@ void signals_collect(wsc_facts_t *facts, proto_tree *tree, device_t *device, dev
         return;
     if (udp)
         collect_lan_port(facts, &sender);
+    if (udp && (f->sport == UBNT_DISCOVERY_PORT || f->dport == UBNT_DISCOVERY_PORT)) {
+        collect_ubnt_discovery(f, &sender);
+        return;
+    }
     if (udp && f->sport == MDNS_PORT)
         collect_mdns(f, &sender);
     else if (udp && (f->dport == SSDP_PORT || f->sport == SSDP_PORT))

@@ -182,6 +182,13 @@ static void weigh_identity(weights_t *w, const rule_t *r, const char *vendor)
     }
 }
 
+/* Does the rule speak for the host? The names a resolver looks up are
+ * its clients'. */
+static bool speaks_for_host(const identity_t *id, const rule_t *r)
+{
+    return !(id->resolver && signal_kind(r->signal) == EVIDENCE_DESTINATION);
+}
+
 /* Sums the evidence by kind; types and OSes only from rules of `vendor`
  * (or of no vendor) once the vendor is decided. */
 static void weigh(const identity_t *id, const char *vendor, weights_t *w)
@@ -189,6 +196,8 @@ static void weigh(const identity_t *id, const char *vendor, weights_t *w)
     memset(w, 0, sizeof(*w));
     for (unsigned i = 0; i < id->n_evidence; i++) {
         const rule_t *r = id->evidence[i].rule;
+        if (!speaks_for_host(id, r))
+            continue;
         if (signal_kind(r->signal) == EVIDENCE_IDENTITY)
             weigh_identity(w, r, vendor);
         else if (r->vendor != NULL)
@@ -330,7 +339,8 @@ static bool own_device_clouds(const identity_t *id, const weights_t *w, const ch
         return false;
     for (unsigned i = 0; i < id->n_evidence; i++) {
         const rule_t *r = id->evidence[i].rule;
-        if (signal_kind(r->signal) == EVIDENCE_DESTINATION && r->types != 0 && !(r->types & PERSONAL_TYPES))
+        if (signal_kind(r->signal) == EVIDENCE_DESTINATION && speaks_for_host(id, r) && r->types != 0 &&
+            !(r->types & PERSONAL_TYPES))
             return true;
     }
     return false;
@@ -376,8 +386,8 @@ static void weigh_destination_types(const identity_t *id, const decision_t *d, i
     for (unsigned i = 0; i < id->n_evidence; i++) {
         const evidence_t *e = &id->evidence[i];
         const rule_t *r = e->rule;
-        if (signal_kind(r->signal) != EVIDENCE_DESTINATION || r->types == 0 || (r->types & PERSONAL_TYPES) ||
-            foreign_value(id, e, d->vendor))
+        if (signal_kind(r->signal) != EVIDENCE_DESTINATION || !speaks_for_host(id, r) || r->types == 0 ||
+            (r->types & PERSONAL_TYPES) || foreign_value(id, e, d->vendor))
             continue;
         if (r->type != TYPE_NONE)
             types[r->type] += r->weight;
@@ -609,6 +619,8 @@ void verdict_compute(identity_t *id, const rules_t *rules)
 
     memset(&d, 0, sizeof(d));
     d.rules = rules;
+    if (id->resolver)
+        note(&d, "names looked up not used (it answers DNS for other hosts)");
     weigh(id, NULL, &w);
     decide_vendor(id, &w, &d);
     if (d.vendor != NULL)
