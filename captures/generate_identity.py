@@ -22,6 +22,13 @@ identity_oui_and_cloud.pcap  devices that say little more than their MAC
     eQ-3 radio gateway (MAX! Cube / HomeMatic) asking its maker's time server,
     and a scale whose MAC is its contract manufacturer's (Delta Electronics)
     uploading to its brand's cloud.
+identity_field_devices.pcap  what a blind test of 144 devices found wrong:
+    a Windows PC whose connectivity check says "Microsoft" (no Chromebook), a
+    Galaxy Tab and a Quest headset on Android (no phones), a UniFi camera and
+    access point told apart by Ubiquiti's discovery, a Raspberry Pi sharing a
+    printer over IPP, a DNS resolver looking up its clients' names (a Ring
+    device's), that Ring device keeping its cloud connection alive (no
+    camera), a Tesla car and an ecobee camera and thermostat.
 
 Names, OUIs, DHCP strings and ports are the public ones each device uses
 (see plugins/iotcloud/data/SOURCES.md); addresses are documentation-style.
@@ -32,8 +39,9 @@ import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from generate import JUNE_EPOCH, SSDP_GROUP, Host  # noqa: E402
-from pcapgen import (DNS_A, TCP_ACK, TCP_PSH, TCP_SYN, Pcap, ether, http_request, ip, ssdp_msearch,  # noqa: E402
-                     tcp, udp, write_scenarios)
+from generate import add_frame  # noqa: E402
+from pcapgen import (DNS_A, DNS_PTR, DNS_TXT, TCP_ACK, TCP_PSH, TCP_SYN, Pcap, dns_message, dns_packet, dns_rr,  # noqa: E402
+                     ether, http_request, ip, ssdp_msearch, tcp, udp, write_scenarios)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROUTER = ("192.168.20.1", "00:11:22:33:44:55")
@@ -233,7 +241,88 @@ def identity_oui_and_cloud():
     return pcap
 
 
-SCENARIOS = [identity_embedded_android, identity_phone_apps, identity_computers, identity_oui_and_cloud]
+def ubnt_discovery(model, mac_text, address):
+    """A Ubiquiti discovery announcement (version 2): entries of a type byte
+    and a 16-bit length; 0x02 MAC and address, 0x0b host name, 0x0c model."""
+    def entry(kind, value):
+        return bytes([kind]) + len(value).to_bytes(2, "big") + value
+    body = (entry(0x02, bytes.fromhex(mac_text.replace(":", "")) + bytes(map(int, address.split("."))))
+            + entry(0x0b, b"ubnt") + entry(0x0c, model.encode()) + entry(0x15, model.encode()))
+    return bytes([2, 6]) + len(body).to_bytes(2, "big") + body
+
+
+def lan_dns(pcap, t, client, server, ident, name, address):
+    """A DNS query to a resolver on the LAN and its answer, each from its own MAC."""
+    query = dns_message(ident, name)
+    answer = dns_message(ident, name, response=True, answers=[(name, DNS_A, 60, address)])
+    add_frame(pcap, t, client.mac, server.mac, client.address, server.address, 17, udp(50000 + ident % 1000, 53, query))
+    add_frame(pcap, t + 0.02, server.mac, client.mac, server.address, client.address, 17,
+              udp(53, 50000 + ident % 1000, answer))
+
+
+def identity_field_devices():
+    pcap = Pcap()
+    windows = home(pcap, "192.168.30.11", "00:12:f0:aa:30:11")       # Intel Wi-Fi card
+    check = http_request("GET", "/connecttest.txt", "www.msftconnecttest.com", "Microsoft NCSI")
+    windows.tcp_session(0.0, "13.107.4.52", 80, check, [200])
+
+    tab = home(pcap, "192.168.30.12", "8c:f5:a3:aa:30:12")
+    tab.dhcp(1.0, "Galaxy-Tab-S8", "android-dhcp-13", prl=ANDROID_PRL, server=ROUTER[0], xid=0x3012)
+    reach(tab, 2.0, "142.250.180.3", "connectivitycheck.gstatic.com")
+
+    quest = home(pcap, "192.168.30.13", "2c:26:17:aa:30:13")         # Oculus VR
+    quest.dhcp(3.0, "Quest-2", "android-dhcp-12", prl=ANDROID_PRL, server=ROUTER[0], xid=0x3013)
+    store = http_request("GET", "/v1/apps", "graph.oculus.com",
+                         "Dalvik/2.1.0 (Linux; U; Android 12; Quest 2 Build/SQ3A.220605.009.A1)")
+    quest.tcp_session(4.0, "157.240.22.20", 80, store, [600])
+
+    # UniFi cameras send the same OUI and DHCP vendor class as UniFi network
+    # gear; the model in their discovery announcement tells them apart.
+    for address, mac_text, model, t in (("192.168.30.14", "00:15:6d:aa:30:14", "UVC-G4-Bullet", 5.0),
+                                        ("192.168.30.15", "00:15:6d:aa:30:15", "UAP-AC-Pro", 6.0)):
+        unifi = home(pcap, address, mac_text)
+        unifi.dhcp(t, vendor_class="ubnt", server=ROUTER[0], xid=int(address.split(".")[-1]))
+        _, packet = ip(address, "255.255.255.255", 17, udp(40123, 10001, ubnt_discovery(model, mac_text, address)))
+        pcap.add(JUNE_EPOCH + t + 0.5, ether(mac_text, "ff:ff:ff:ff:ff:ff", 0x0800, packet))
+
+    # A Raspberry Pi running CUPS shares a USB printer: "<printer> @ <host>".
+    pi = home(pcap, "192.168.30.16", "28:cd:c1:aa:30:16")
+    pi.dhcp(7.0, "printserver", "dhcpcd-9.4.1:Linux-6.1.21-v8+:aarch64:BCM2835", server=ROUTER[0], xid=0x3016)
+    queue = "HP LaserJet Pro M404n @ printserver._ipp._tcp.local"
+    pi.multicast(7.5, "224.0.0.251", 5353, 5353, dns_packet(0, 0x8400, answers=[
+        dns_rr("_services._dns-sd._udp.local", DNS_PTR, "_ipp._tcp.local", ttl=4500),
+        dns_rr("_ipp._tcp.local", DNS_PTR, queue, ttl=4500),
+        dns_rr(queue, DNS_TXT, ["ty=HP LaserJet Pro M404n", "usb_MFG=HP", "usb_MDL=LaserJet Pro M404n"], ttl=4500,
+               rclass=0x8001)]))
+    laptop = home(pcap, "192.168.30.22", "00:12:f0:aa:30:22")
+    served(pi, laptop, 8.0, 631, 50631)
+
+    # A resolver on the LAN (a Pi-hole on a mini PC) answers a Ring device and
+    # looks its names up upstream; the Ring device only keeps its connection.
+    resolver = home(pcap, "192.168.30.17", "00:12:f0:aa:30:17")
+    ring = home(pcap, "192.168.30.18", "18:7f:88:aa:30:18")
+    ring.dhcp(9.0, vendor_class="udhcp 1.24.2", server=ROUTER[0], xid=0x3018)
+    for k, name in enumerate(("fw.ring.com", "api.prod.signalling.ring.devices.a2z.com")):
+        resolver.dns(9.5 + k, "1.1.1.1", 0x1700 + k, name, [(name, DNS_A, 60, "52.20.86.45")])
+        lan_dns(pcap, 9.6 + k, ring, resolver, 0x1800 + k, name, "52.20.86.45")
+    keepalives(ring, 12.0, "52.20.86.45", 9998, count=12, every=10.0)
+
+    tesla = home(pcap, "192.168.30.19", "0c:29:8f:aa:30:19")
+    tesla.dhcp(13.0, vendor_class="udhcp 1.27.2", server=ROUTER[0], xid=0x3019)
+    reach(tesla, 14.0, "54.187.1.21", "hermes-prd.vn.tesla.services")
+    keepalives(tesla, 15.0, "54.187.1.21", 443, count=12, every=10.0)
+
+    for address, mac_text, model, t in (("192.168.30.20", "44:61:32:aa:30:20", "ecobee SmartCamera", 16.0),
+                                        ("192.168.30.21", "44:61:32:aa:30:21", "ecobee3 lite", 17.0)):
+        ecobee = home(pcap, address, mac_text)
+        ecobee.mdns_announce(t, "_hap._tcp", model, model.replace(" ", "-"), 1200, [f"md={model}", "ci=17"])
+        reach(ecobee, t + 0.5, "52.4.88.10", "home.ecobee.com")
+    pcap.frames.sort(key=lambda frame: frame[0])
+    return pcap
+
+
+SCENARIOS = [identity_embedded_android, identity_phone_apps, identity_computers, identity_oui_and_cloud,
+             identity_field_devices]
 
 
 def main():

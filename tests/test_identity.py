@@ -304,3 +304,78 @@ def test_one_pass_never_contradicts_what_two_passes_name(tshark, name):
     named, broken = one_pass_check.judge(tshark, capture(name))
     assert broken == [], broken                 # (frame, one-pass answer, two-pass answer)
     assert named > 0
+
+
+# --- what a blind test of devices no rule was written for found wrong ---------
+
+FIELD = capture("identity_field_devices.pcap")
+
+
+def test_windows_connectivity_check_names_no_chromebook(tshark):
+    """"Microsoft NCSI" holds the letters of ChromeOS's "CrOS" token; the
+    token is "X11; CrOS", so a Windows PC keeps its OS and gets no model."""
+    pc = identities(tshark, FIELD, "-2")["192.168.30.11"]
+    assert (*pair(pc), pc["model"]) == ("", "computer", ""), pc
+    assert "type from os:windows" in pc["evidence"]
+
+
+@PASSES
+def test_android_tablet_named_galaxy_tab_is_a_tablet_not_a_phone(tshark, passes):
+    tab = identities(tshark, FIELD, *passes)["192.168.30.12"]
+    assert (*pair(tab), tab["model"]) == ("Samsung", "tablet", "Galaxy Tab"), tab
+
+
+def test_vr_headset_on_android_is_no_phone(tshark):
+    """A Quest asks DHCP as android-dhcp-12 and sends Dalvik User-Agents: the
+    Oculus OUI names Meta, whose range holds no phone; no type is known."""
+    quest = identities(tshark, FIELD, "-2")["192.168.30.13"]
+    assert pair(quest) == ("Meta", "unknown"), quest
+    assert "os:android, but Meta makes no phone" in quest["evidence"]
+
+
+@pytest.mark.parametrize("address, kind, model", [("192.168.30.14", "camera", "UVC-G4-Bullet"),
+                                                  ("192.168.30.15", "router", "UAP-AC-Pro")],
+                         ids=["unifi_camera", "unifi_access_point"])
+def test_ubiquiti_discovery_model_tells_camera_from_network_gear(tshark, address, kind, model):
+    """Both send the Ubiquiti OUI and DHCP vendor class "ubnt": only the
+    model of their discovery announcement (UDP 10001) says which is which."""
+    unifi = identities(tshark, FIELD, "-2")[address]
+    assert (*pair(unifi), unifi["model"]) == ("Ubiquiti", kind, model), unifi
+    assert f"lan_model={model}" in unifi["evidence"]
+
+
+def test_print_server_sharing_a_printer_is_no_printer(tshark):
+    """A Raspberry Pi announces "HP LaserJet Pro M404n @ printserver" over IPP
+    and serves port 631: the HP model is the shared printer's, not the Pi's."""
+    pi = identities(tshark, FIELD, "-2")["192.168.30.16"]
+    assert pi["vendor"] == "Raspberry Pi" and pi["type"] != "printer", pi
+    assert "_ipp._tcp shared" in pi["evidence"] and "HP" not in pi["model"]
+
+
+def test_dns_resolver_is_not_the_device_whose_names_it_looks_up(tshark):
+    """A resolver on the LAN answers a Ring device and asks Ring's names
+    upstream: they are the Ring device's, not the resolver's."""
+    resolver = identities(tshark, FIELD, "-2")["192.168.30.17"]
+    assert pair(resolver) == ("", "unknown"), resolver
+    assert "it answers DNS for other hosts" in resolver["evidence"]
+
+
+def test_ring_device_that_only_keeps_its_connection_is_not_called_a_camera(tshark):
+    """Ring makes chimes, alarm bases and light bridges besides cameras: its
+    OUI and cloud name the vendor; keepalives alone leave the type open."""
+    ring = identities(tshark, FIELD, "-2")["192.168.30.18"]
+    assert pair(ring) == ("Ring", "unknown"), ring
+
+
+def test_tesla_car_is_no_appliance(tshark):
+    """Tesla's range on a home LAN is the Powerwall gateway, the Wall
+    Connector and its cars: a car keeping its vehicle-network connection."""
+    tesla = identities(tshark, FIELD, "-2")["192.168.30.19"]
+    assert pair(tesla) == ("Tesla", "vehicle"), tesla
+
+
+@pytest.mark.parametrize("address, kind", [("192.168.30.20", "camera"), ("192.168.30.21", "thermostat")],
+                         ids=["smartcamera", "thermostat"])
+def test_ecobee_device_is_typed_by_its_own_model_not_the_vendors_best_known_product(tshark, address, kind):
+    ecobee = identities(tshark, FIELD, "-2")[address]
+    assert pair(ecobee) == ("ecobee", kind), ecobee

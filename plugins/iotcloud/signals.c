@@ -108,6 +108,17 @@ static bool shared_queue(const char *name)
     return split_service_name(name, instance, service) && strstr(instance, " @ ") != NULL;
 }
 
+/* The host shares a printer: "_ipp._tcp shared" (a print server). */
+static void observe_shared_queue(const sender_t *sender, const char *name)
+{
+    char instance[MAX_TEXT + 1], service[MAX_TEXT + 1], shared[MAX_TEXT + 8];
+
+    if (split_service_name(name, instance, service)) {
+        g_snprintf(shared, sizeof(shared), "%s shared", service);
+        devices_observe(sender->device, SIG_MDNS_SERVICE, shared, sender->from);
+    }
+}
+
 static void observe_service_name(const sender_t *sender, const char *name)
 {
     char instance[MAX_TEXT + 1], service[MAX_TEXT + 1];
@@ -157,9 +168,12 @@ static bool mdns_record(void *ctx, const wsc_dns_record_t *rr)
 {
     const sender_t *sender = ctx;
 
-    if (rr->section == WSC_DNS_QUESTION || shared_queue(rr->name) ||
-        (rr->type == WSC_DNS_PTR && shared_queue(rr->target)))
+    if (rr->section == WSC_DNS_QUESTION || shared_queue(rr->name))
         return true;
+    if (rr->type == WSC_DNS_PTR && shared_queue(rr->target)) {
+        observe_shared_queue(sender, rr->target);
+        return true;
+    }
     observe_service_name(sender, rr->name);
     observe_host_name(sender, rr->name);
     switch (rr->type) {
