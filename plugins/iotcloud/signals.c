@@ -6,6 +6,7 @@
 
 #include "core/dhcp_wire.h"
 #include "core/dns_wire.h"
+#include "core/ubnt_wire.h"
 #include "signals.h"
 
 #define DHCP_SERVER_PORT    67
@@ -270,34 +271,12 @@ static void collect_lan_port(const wsc_facts_t *facts, const sender_t *sender)
         devices_observe_port(sender->device, SIG_LAN_PORT, false, facts->frame.dport, sender->from);
 }
 
-/* Ubiquiti's discovery (UDP 10001): a device answers or announces itself
- * with a version byte (1 or 2), a command byte, a 16-bit length of the rest,
- * then entries of a type byte, a 16-bit length and a value. The model is in
- * entries 0x0c (short: "UGW3", "UAP-AC-Pro", "UVC-G4-Bullet") and 0x15
- * (version 2); a controller's request is the 4-byte header alone. Facts as
- * the protocol is publicly documented (nmap's ubiquiti-discovery script). */
-static void collect_ubnt_discovery(const wsc_frame_t *f, const sender_t *sender)
+/* Ubiquiti's discovery (UDP 10001): the model a device announces. */
+static void observe_lan_model(void *ctx, const char *model)
 {
-    const uint8_t *p = f->payload;
-    char model[MAX_TEXT + 1];
-    size_t at = 4, len;
+    const sender_t *sender = ctx;
 
-    if (f->payload_len < 8 || (p[0] != 1 && p[0] != 2) || (size_t)(p[2] << 8 | p[3]) != f->payload_len - 4)
-        return;
-    while (at + 3 <= f->payload_len) {
-        uint8_t type = p[at];
-        len = (size_t)(p[at + 1] << 8 | p[at + 2]);
-        at += 3;
-        if (len > f->payload_len - at)
-            return;                                 /* truncated: stop rather than guess */
-        if ((type == 0x0c || type == 0x15) && len > 0 && len <= MAX_TEXT) {
-            memcpy(model, p + at, len);
-            model[len] = '\0';
-            if (g_str_is_ascii(model) && strlen(model) == len)
-                devices_observe(sender->device, SIG_LAN_MODEL, model, sender->from);
-        }
-        at += len;
-    }
+    devices_observe(sender->device, SIG_LAN_MODEL, model, sender->from);
 }
 
 /* --- ports it serves and uses ---------------------------------------------- */
@@ -431,7 +410,7 @@ void signals_collect(wsc_facts_t *facts, proto_tree *tree, device_t *device, dev
     if (udp)
         collect_lan_port(facts, &sender);
     if (udp && (f->sport == UBNT_DISCOVERY_PORT || f->dport == UBNT_DISCOVERY_PORT)) {
-        collect_ubnt_discovery(f, &sender);
+        wsc_ubnt_models(f->payload, f->payload_len, observe_lan_model, &sender);
         return;
     }
     if (udp && f->sport == MDNS_PORT)
