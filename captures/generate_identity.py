@@ -28,7 +28,8 @@ identity_field_devices.pcap  what a blind test of 144 devices found wrong:
     access point told apart by Ubiquiti's discovery, a Raspberry Pi sharing a
     printer over IPP, a DNS resolver looking up its clients' names (a Ring
     device's), that Ring device keeping its cloud connection alive (no
-    camera), a Tesla car and an ecobee camera and thermostat.
+    camera), a Tesla car, an ecobee camera and thermostat, and a Home
+    Assistant hub reaching one integration's cloud (Netatmo's).
 
 Names, OUIs, DHCP strings and ports are the public ones each device uses
 (see plugins/iotcloud/data/SOURCES.md); addresses are documentation-style.
@@ -317,6 +318,12 @@ def identity_field_devices():
         ecobee = home(pcap, address, mac_text)
         ecobee.mdns_announce(t, "_hap._tcp", model, model.replace(" ", "-"), 1200, [f"md={model}", "ci=17"])
         reach(ecobee, t + 0.5, "52.4.88.10", "home.ecobee.com")
+    # Home Assistant on a single-board computer (Hardkernel's ODROID, OUI
+    # registered as Wibrain: in no rule) with one integration's cloud.
+    hub = home(pcap, "192.168.30.23", "00:1e:06:aa:30:23")
+    hub.mdns_announce(18.0, "_home-assistant._tcp", "Home", "homeassistant", 8123,
+                      ["location_name=Home", "version=2024.6.0"])
+    reach(hub, 18.5, "51.145.143.28", "api.netatmo.com")
     pcap.frames.sort(key=lambda frame: frame[0])
     return pcap
 

@@ -379,3 +379,11 @@ def test_tesla_car_is_no_appliance(tshark):
 def test_ecobee_device_is_typed_by_its_own_model_not_the_vendors_best_known_product(tshark, address, kind):
     ecobee = identities(tshark, FIELD, "-2")[address]
     assert pair(ecobee) == ("ecobee", kind), ecobee
+
+
+def test_hub_reaching_one_integrations_cloud_is_not_named_by_it(tshark):
+    """Home Assistant says it is a hub and reaches Netatmo's API for its
+    Netatmo integration: Netatmo makes no hub, so the cloud names no vendor."""
+    hub = identities(tshark, FIELD, "-2")["192.168.30.23"]
+    assert pair(hub) == ("", "hub"), hub
+    assert "vendor not from destinations (it says it is a hub)" in hub["evidence"]

@@ -231,6 +231,39 @@ static int destination_weight(const weights_t *w, const char *vendor)
     return 0;
 }
 
+/* The vendor's product lines (rules on signal "vendor"): the union of their type sets. */
+static void on_line(void *ctx, const rule_t *rule, const char *value _U_)
+{
+    allowed_t *lines = ctx;
+
+    lines->types |= rule->types;
+    lines->weight = MAX(lines->weight, rule->weight);
+}
+
+/* The IoT type the host's own evidence weighs most, TYPE_NONE if none. */
+static device_type_t own_iot_type(const weights_t *w)
+{
+    device_type_t best = TYPE_NONE;
+
+    for (int t = TYPE_NONE + 1; t < TYPE_COUNT; t++)
+        if (!(MARKER_TYPES & TYPE_BIT(t)) && w->iot[t] > 0 && (best == TYPE_NONE || w->iot[t] > w->iot[best]))
+            best = (device_type_t)t;
+    return best;
+}
+
+/* Does `vendor` make the kind of device the host says it is? A hub that
+ * talks to one vendor's cloud runs that vendor's integration. */
+static bool makes_own_type(const decision_t *d, const weights_t *w, const char *vendor)
+{
+    device_type_t own = own_iot_type(w);
+    allowed_t lines = { 0 };
+
+    if (own == TYPE_NONE)
+        return true;
+    rules_match(d->rules, SIG_VENDOR, vendor, on_line, &lines);
+    return (lines.types & TYPE_BIT(own)) != 0;
+}
+
 static void decide_vendor(const identity_t *id, const weights_t *w, decision_t *d)
 {
     int second, total = 0;
@@ -253,6 +286,8 @@ static void decide_vendor(const identity_t *id, const weights_t *w, decision_t *
         return;
     if (looks_personal(id, w))
         note(d, "vendor not from destinations (a phone or computer's apps)");
+    else if (!makes_own_type(d, w, best->name))
+        note(d, "vendor not from destinations (it says it is a %s)", device_type_name(own_iot_type(w)));
     else if (second > 0 && best->weight < 2 * second)
         note(d, "vendor=unknown (destinations of several vendors)");
     else {
@@ -260,15 +295,6 @@ static void decide_vendor(const identity_t *id, const weights_t *w, decision_t *
         d->vendor_confidence = MIN(best->weight, 100) / 2;
         note(d, "vendor from destinations");
     }
-}
-
-/* The vendor's product lines (rules on signal "vendor"): the union of their type sets. */
-static void on_line(void *ctx, const rule_t *rule, const char *value _U_)
-{
-    allowed_t *lines = ctx;
-
-    lines->types |= rule->types;
-    lines->weight = MAX(lines->weight, rule->weight);
 }
 
 static void find_lines(decision_t *d)
