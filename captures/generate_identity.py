@@ -30,6 +30,10 @@ identity_field_devices.pcap  what a blind test of 144 devices found wrong:
     device's), that Ring device keeping its cloud connection alive (no
     camera), a Tesla car, an ecobee camera and thermostat, and a Home
     Assistant hub reaching one integration's cloud (Netatmo's).
+identity_ipv6_global.pcap  a dual-stack home: the router advertises its
+    global IPv6 prefix (a Router Advertisement, hop limit 255), a laptop
+    reaches a cloud from its global address; a second prefix is advertised by
+    a routed (forged) advertisement, hop limit 64, for a second laptop.
 
 Names, OUIs, DHCP strings and ports are the public ones each device uses
 (see plugins/iotcloud/data/SOURCES.md); addresses are documentation-style.
@@ -41,6 +45,7 @@ import zlib
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from generate import JUNE_EPOCH, SSDP_GROUP, Host  # noqa: E402
 from generate import add_frame  # noqa: E402
+from pcapgen import ipv6 as ipv6_packet  # noqa: E402
 from pcapgen import (DNS_A, DNS_PTR, DNS_TXT, TCP_ACK, TCP_PSH, TCP_SYN, Pcap, dns_message, dns_packet, dns_rr,  # noqa: E402
                      ether, http_request, ip, ssdp_msearch, tcp, udp, write_scenarios)
 
@@ -328,8 +333,35 @@ def identity_field_devices():
     return pcap
 
 
+def router_advertisement(prefix, length=64):
+    """ICMPv6 134: header (hop limit, flags, lifetimes), then one Prefix
+    Information option (type 3, 4 x 8 bytes) with the on-link and autonomous flags."""
+    import ipaddress
+    header = bytes([134, 0, 0, 0, 64, 0]) + (1800).to_bytes(2, "big") + bytes(8)
+    option = (bytes([3, 4, length, 0xC0]) + (86400).to_bytes(4, "big") + (14400).to_bytes(4, "big") + bytes(4)
+              + ipaddress.IPv6Address(prefix).packed)
+    return header + option
+
+
+def identity_ipv6_global():
+    pcap = Pcap()
+    router_ll = "fe80::211:22ff:fe33:4455"
+    for t, prefix, hop_limit in ((0.0, "2001:db8:5:6::", 255), (0.5, "2001:db8:7:8::", 64)):
+        packet = ipv6_packet(router_ll, "ff02::1", 58, router_advertisement(prefix), hop_limit=hop_limit)
+        pcap.add(JUNE_EPOCH + t, ether(ROUTER[1], "33:33:00:00:00:01", 0x86DD, packet))
+    for k, (v4, v6, mac_text, name) in enumerate((("192.168.31.11", "2001:db8:5:6::1234", "00:12:f0:aa:31:11", "KITCHEN-PC"),
+                                                  ("192.168.31.12", "2001:db8:7:8::1234", "00:12:f0:aa:31:12", "STUDY-PC"))):
+        laptop = home(pcap, v4, mac_text)
+        laptop.dhcp(1.0 + k, name, "MSFT 5.0", prl=(1, 3, 6, 15, 31, 33, 43, 44, 46, 47, 119, 121, 249, 252),
+                    server=ROUTER[0], xid=0x3111 + k)
+        laptop.address = v6
+        laptop.tls_session(3.0 + k, "2600:1f18:4a3:6902::40", "api.example.org")
+    pcap.frames.sort(key=lambda frame: frame[0])
+    return pcap
+
+
 SCENARIOS = [identity_embedded_android, identity_phone_apps, identity_computers, identity_oui_and_cloud,
-             identity_field_devices]
+             identity_field_devices, identity_ipv6_global]
 
 
 def main():

@@ -387,3 +387,33 @@ def test_hub_reaching_one_integrations_cloud_is_not_named_by_it(tshark):
     hub = identities(tshark, FIELD, "-2")["192.168.30.23"]
     assert pair(hub) == ("", "hub"), hub
     assert "vendor not from destinations (it says it is a hub)" in hub["evidence"]
+
+
+# --- global IPv6 addresses: local by the prefix the router advertises ---------
+
+IPV6_GLOBAL = capture("identity_ipv6_global.pcap")
+
+
+def ipv6_rows(tshark, *args):
+    fields = ["ipv6.src", "ipv6.dst", "iotcloud.src.type", "iotcloud.src.name", "cloud.dst.provider"]
+    return [r for r in tshark.fields(IPV6_GLOBAL, fields, *args) if r["ipv6.src"].startswith("2001:db8:")]
+
+
+@PASSES
+def test_host_on_the_advertised_prefix_is_a_device_and_its_cloud_is_labelled(tshark, passes):
+    """The router's advertisement (from its link-local address, hop limit
+    255) makes 2001:db8:5:6::/64 local: the laptop's frames from its global
+    address carry its identity (learned from its DHCP by its MAC) and the
+    server it reaches is labelled."""
+    rows = [r for r in ipv6_rows(tshark, *passes) if r["ipv6.src"] == "2001:db8:5:6::1234"]
+    assert rows
+    assert {(r["iotcloud.src.type"], r["iotcloud.src.name"], r["cloud.dst.provider"]) for r in rows} == \
+        {("computer", "KITCHEN-PC", "AWS")}, rows
+
+
+def test_prefix_of_a_routed_advertisement_stays_remote(tshark):
+    """An advertisement with hop limit 64 was routed (RFC 4861 drops it): its
+    prefix is not the LAN's, and its address gets no device identity."""
+    rows = [r for r in ipv6_rows(tshark, "-2") if r["ipv6.src"] == "2001:db8:7:8::1234"]
+    assert rows
+    assert {r["iotcloud.src.type"] for r in rows} == {""}, rows

@@ -6,7 +6,10 @@
 
 #include "core/facts.h"
 #include "core/local.h"
+#include "core/ndp_wire.h"
 #include "core/server_name.h"
+
+#define IPPROTO_ICMPV6_NUM 58
 
 static void classify(wsc_facts_t *facts)
 {
@@ -14,6 +17,24 @@ static void classify(wsc_facts_t *facts)
     facts->dst_group = wsc_addr_is_group(&facts->dst);
     facts->src_local = !facts->src_group && wsc_is_local(&facts->src);
     facts->dst_local = !facts->dst_group && wsc_is_local(&facts->dst);
+}
+
+static void on_link(void *ctx _U_, const uint8_t prefix[16], unsigned length)
+{
+    wsc_local_learn_prefix(prefix, length);
+}
+
+/* A Router Advertisement as RFC 4861 accepts one (from a link-local
+ * address, hop limit 255: it was not routed) makes its on-link prefixes
+ * local for the frames that follow. */
+static void learn_on_link_prefixes(const wsc_facts_t *facts)
+{
+    const wsc_frame_t *f = &facts->frame;
+
+    if (f->ip.family != 6 || f->ip.hop_limit != 255 || facts->src.bytes[0] != 0xFE ||
+        (facts->src.bytes[1] & 0xC0) != 0x80)
+        return;
+    wsc_ra_prefixes(f->frame + f->ip.l4_offset, f->ip.end - f->ip.l4_offset, on_link, NULL);
 }
 
 void wsc_facts_init(wsc_facts_t *facts, tvbuff_t *tvb, packet_info *pinfo)
@@ -33,6 +54,8 @@ void wsc_facts_init(wsc_facts_t *facts, tvbuff_t *tvb, packet_info *pinfo)
         return;
     classify(facts);
     facts->located = wsc_frame_locate(tvb, pinfo, &facts->frame);
+    if (facts->located && facts->first_pass && facts->frame.ip.ipproto == IPPROTO_ICMPV6_NUM)
+        learn_on_link_prefixes(facts);
 }
 
 /* HTTP starts with a method or "HTTP/": upper-case letters. Most payloads

@@ -28,6 +28,7 @@
 
 #include "cloud/cloud.h"
 #include "core/facts.h"
+#include "core/local.h"
 #include "core/ws_compat.h"
 #include "delta_distance/delta_distance.h"
 #include "iotcloud/iotcloud.h"
@@ -141,6 +142,7 @@ static void register_suite(void)
     cloud_register();
     iotcloud_register();
     register_postdissector(create_dissector_handle(dissect_suite, -1));
+    register_init_routine(wsc_local_forget_learned);
 }
 
 static void handoff_suite(void)
