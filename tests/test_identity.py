@@ -188,8 +188,8 @@ def test_dlink_mac_with_mydlink_and_a_video_upload_is_a_camera(tshark, passes):
 
 
 def test_edimax_mac_with_keepalives_only_is_unknown_between_plug_and_sensor(tshark):
-    """Edimax makes plugs, cameras, sensors and routers: keepalives rule out
-    the camera and the router, not the plug or the sensor."""
+    """Edimax makes plugs, cameras, sensors and routers: keepalives say the
+    device was idle, which any of them may be."""
     edimax = identities(tshark, OUI_AND_CLOUD, "-2")["192.168.20.32"]
     assert pair(edimax) == ("Edimax", "unknown"), edimax
     assert "behaviour=keepalive-only" in edimax["evidence"]
