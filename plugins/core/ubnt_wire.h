@@ -17,11 +17,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define WSC_UBNT_TEXT 256
+
 /* Calls found(ctx, model) for each model entry of printable ASCII (up to
  * WSC_UBNT_TEXT - 1 bytes) of the message; false when msg is no discovery
  * reply or announcement, or ends inside an entry (the entries before it
  * were reported). */
-#define WSC_UBNT_TEXT 256
 bool wsc_ubnt_models(const uint8_t *msg, size_t len, void (*found)(void *ctx, const char *model), void *ctx);
 
 #endif /* WSC_UBNT_WIRE_H */

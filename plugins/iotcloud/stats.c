@@ -52,8 +52,10 @@ static const char *const node_received = "received";
 #define MAX_DEVICE_LINES 1000
 
 /* A device's line, and the provider line under it that the device's last
- * packet went to: their stat_node ids once drawn (-1 before), so that a
- * packet finds them without a lookup by name (stats_tree still does one). */
+ * packet went to, by their stat_node ids, so that a packet finds them
+ * without a lookup by name (stats_tree still does one). `node` is -1 until
+ * the line is drawn; `provider_node` holds while `provider` and
+ * `provider_parent` are the packet's (`provider` is NULL before). */
 typedef struct {
     char       *name;               /* fixed at first sight */
     int         node;
