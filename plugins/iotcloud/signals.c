@@ -124,8 +124,7 @@ static void observe_service_name(const sender_t *sender, const char *name)
 {
     char instance[MAX_TEXT + 1], service[MAX_TEXT + 1];
 
-    if (!split_service_name(name, instance, service) || g_str_has_prefix(service, "_services._dns-sd") ||
-        strstr(instance, " @ ") != NULL)
+    if (!split_service_name(name, instance, service) || g_str_has_prefix(service, "_services._dns-sd"))
         return;
     devices_observe(sender->device, SIG_MDNS_SERVICE, service, sender->from);
     devices_observe(sender->device, SIG_MDNS_NAME, instance, sender->from);

@@ -251,11 +251,11 @@ static device_type_t own_iot_type(const weights_t *w)
     return best;
 }
 
-/* Does `vendor` make the kind of device the host says it is? A hub that
- * talks to one vendor's cloud runs that vendor's integration. */
-static bool makes_own_type(const decision_t *d, const weights_t *w, const char *vendor)
+/* Does `vendor` make the kind of device the host says it is (`own`;
+ * TYPE_NONE: it says none)? A hub that talks to one vendor's cloud runs
+ * that vendor's integration. */
+static bool makes_own_type(const decision_t *d, const char *vendor, device_type_t own)
 {
-    device_type_t own = own_iot_type(w);
     allowed_t lines = { 0 };
 
     if (own == TYPE_NONE)
@@ -266,6 +266,7 @@ static bool makes_own_type(const decision_t *d, const weights_t *w, const char *
 
 static void decide_vendor(const identity_t *id, const weights_t *w, decision_t *d)
 {
+    device_type_t own;
     int second, total = 0;
     const tally_t *best = heaviest(w->vendors, w->n_vendors, &second);
 
@@ -284,10 +285,11 @@ static void decide_vendor(const identity_t *id, const weights_t *w, decision_t *
     best = heaviest(w->dst_vendors, w->n_dst_vendors, &second);
     if (best == NULL || best->weight < MIN_DST_VENDOR)
         return;
+    own = own_iot_type(w);
     if (looks_personal(id, w))
         note(d, "vendor not from destinations (a phone or computer's apps)");
-    else if (!makes_own_type(d, w, best->name))
-        note(d, "vendor not from destinations (it says it is a %s)", device_type_name(own_iot_type(w)));
+    else if (!makes_own_type(d, best->name, own))
+        note(d, "vendor not from destinations (it says it is a %s)", device_type_name(own));
     else if (second > 0 && best->weight < 2 * second)
         note(d, "vendor=unknown (destinations of several vendors)");
     else {
