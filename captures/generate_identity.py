@@ -30,6 +30,14 @@ identity_field_devices.pcap  what a blind test of 144 devices found wrong:
     device's), that Ring device keeping its cloud connection alive (no
     camera), a Tesla car, an ecobee camera and thermostat, and a Home
     Assistant hub reaching one integration's cloud (Netatmo's).
+identity_print_clients.pcap  hosts sending print jobs to a LAN printer with
+    CUPS, whose User-Agent names the client's system: a Linux PC, a Mac
+    (macOS), an iPhone (iOS), and a Mac of CUPS 1.3 (the version alone).
+identity_video_recorders.pcap  Hikvision's cameras and recorders share an OUI
+    and a cloud: an NVR answering the SADP tool with its model and pulling a
+    camera's RTSP stream, that camera answering with its own, a Hikvision
+    device saying nothing but its OUI and cloud name, and a Dahua recorder,
+    no SADP, pulling a Dahua camera's stream.
 identity_ipv6_global.pcap  a dual-stack home: the router advertises its
     global IPv6 prefix (a Router Advertisement, hop limit 255), a laptop
     reaches a cloud from its global address; a second prefix is advertised by
@@ -333,6 +341,61 @@ def identity_field_devices():
     return pcap
 
 
+def print_job(printer, client, t, client_port, user_agent):
+    """A CUPS client's IPP request to a printer (port 631): the HTTP header
+    names the client's CUPS and system."""
+    request = (f"POST /ipp/print HTTP/1.1\r\nContent-Length: 9\r\nContent-Type: application/ipp\r\n"
+               f"Host: {printer.address}:631\r\nUser-Agent: {user_agent}\r\n\r\n").encode() + bytes(9)
+    served(printer, client, t, 631, client_port, request)
+
+
+def identity_print_clients():
+    pcap = Pcap()
+    printer = home(pcap, "192.168.32.10", "00:12:79:aa:32:10")           # an HP printer
+    clients = (("192.168.32.11", "00:12:f0:aa:32:11", "CUPS/2.4.2 (Linux 6.1.0-13-amd64; x86_64) IPP/2.0"),
+               ("192.168.32.12", "3c:06:30:aa:32:12", "CUPS/2.3.4 (macOS 14.2.1; arm64) IPP/2.0"),
+               ("192.168.32.13", "f0:18:98:aa:32:13", "CUPS/2.3.4 (iOS 17.1.2; iPhone15,2) IPP/2.0"),
+               ("192.168.32.14", "00:1b:63:aa:32:14", "CUPS/1.3.4"))
+    for k, (address, mac_text, user_agent) in enumerate(clients):
+        print_job(printer, home(pcap, address, mac_text), 1.0 + k, 50631 + k, user_agent)
+    pcap.frames.sort(key=lambda frame: frame[0])
+    return pcap
+
+
+def sadp_answer(model, serial, mac_text, address):
+    """A Hikvision device's answer to the SADP tool's inquiry (UDP 37020)."""
+    return ('<?xml version="1.0" encoding="UTF-8"?><ProbeMatch><Uuid>1A2B3C4D-5E6F-7081-92A3-'
+            f'{mac_text.replace(":", "").upper()}</Uuid><Types>inquiry</Types><DeviceType>1</DeviceType>'
+            f'<DeviceDescription>{model}</DeviceDescription><DeviceSN>{model}{serial}</DeviceSN>'
+            f'<CommandPort>8000</CommandPort><HttpPort>80</HttpPort><MAC>{mac_text.replace(":", "-")}</MAC>'
+            f'<IPv4Address>{address}</IPv4Address><DHCP>false</DHCP><Activated>true</Activated>'
+            '</ProbeMatch>').encode()
+
+
+def rtsp_pull(recorder, camera, t, client_port):
+    describe = f"DESCRIBE rtsp://{camera.address}:554/Streaming/Channels/101 RTSP/1.0\r\nCSeq: 2\r\n\r\n"
+    served(camera, recorder, t, 554, client_port, describe.encode())
+
+
+def identity_video_recorders():
+    pcap = Pcap()
+    nvr = home(pcap, "192.168.33.10", "c0:56:e3:aa:33:10")
+    camera = home(pcap, "192.168.33.11", "bc:ad:28:aa:33:11")
+    for host, model, t in ((nvr, "DS-7608NI-K2/8P", 0.0), (camera, "DS-2CD2386G2-I", 0.2)):
+        host.multicast(t, SSDP_GROUP, 37020, 37020, sadp_answer(model, "0820211020CCRRG1234", host.mac, host.address))
+    reach(nvr, 1.0, "47.91.72.10", "litedev.hik-connect.com")
+    rtsp_pull(nvr, camera, 2.0, 59087)
+
+    quiet = home(pcap, "192.168.33.12", "44:47:cc:aa:33:12")
+    reach(quiet, 3.0, "47.91.72.10", "litedev.hik-connect.com")
+
+    dahua_nvr = home(pcap, "192.168.33.13", "08:ed:ed:aa:33:13")
+    dahua_camera = home(pcap, "192.168.33.14", "14:a7:8b:aa:33:14")
+    rtsp_pull(dahua_nvr, dahua_camera, 4.0, 59100)
+    pcap.frames.sort(key=lambda frame: frame[0])
+    return pcap
+
+
 def router_advertisement(prefix, length=64):
     """ICMPv6 134: header (hop limit, flags, lifetimes), then one Prefix
     Information option (type 3, 4 x 8 bytes) with the on-link and autonomous flags."""
@@ -361,7 +424,7 @@ def identity_ipv6_global():
 
 
 SCENARIOS = [identity_embedded_android, identity_phone_apps, identity_computers, identity_oui_and_cloud,
-             identity_field_devices, identity_ipv6_global]
+             identity_field_devices, identity_print_clients, identity_video_recorders, identity_ipv6_global]
 
 
 def main():

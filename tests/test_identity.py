@@ -289,7 +289,8 @@ def test_sonos_mac_with_one_cloud_name_is_a_sonos_speaker(tshark):
 # --- one pass against two ----------------------------------------------------
 
 IDENTITY_SCENES = ["identity_embedded_android.pcap", "identity_phone_apps.pcap", "identity_computers.pcap",
-                   "identity_oui_and_cloud.pcap", "iot_smart_home.pcap", "iot_alexa_sonos.pcap",
+                   "identity_oui_and_cloud.pcap", "identity_print_clients.pcap", "identity_video_recorders.pcap",
+                   "iot_smart_home.pcap", "iot_alexa_sonos.pcap",
                    "iot_alexa_sonos_discovery.pcap", "iot_camera_mydlink.pcap", "iot_camera_relay.pcap",
                    "iot_routed_vlan.pcap", "iot_setup_access_point.pcap", "iot_tesla_powerwall.pcap"]
 
@@ -387,6 +388,67 @@ def test_hub_reaching_one_integrations_cloud_is_not_named_by_it(tshark):
     hub = identities(tshark, FIELD, "-2")["192.168.30.23"]
     assert pair(hub) == ("", "hub"), hub
     assert "vendor not from destinations (it says it is a hub)" in hub["evidence"]
+
+
+# --- print clients: CUPS names the system it runs on --------------------------
+
+PRINT_CLIENTS = capture("identity_print_clients.pcap")
+
+
+@pytest.mark.parametrize("address, expected", [("192.168.32.11", ("", "computer")),
+                                                ("192.168.32.12", ("Apple", "computer")),
+                                                ("192.168.32.13", ("Apple", "phone")),
+                                                ("192.168.32.14", ("Apple", "computer"))],
+                         ids=["linux_pc", "mac", "iphone", "mac_cups_1_3"])
+def test_cups_user_agent_names_the_printing_clients_system(tshark, address, expected):
+    """CUPS sends 'CUPS/<version> (<system> <release>; <machine>) IPP/2.0'
+    since 1.7, 'CUPS/<version>' alone before: Linux on x86_64 and macOS are
+    computers, iOS names the iPhone, and CUPS 1.3 is older than printing
+    from phones."""
+    client = identities(tshark, PRINT_CLIENTS, "-2")[address]
+    assert pair(client) == expected, client
+    assert "user_agent=CUPS/" in client["evidence"]
+
+
+def test_printer_receiving_the_jobs_stays_a_printer(tshark):
+    printer = identities(tshark, PRINT_CLIENTS, "-2")["192.168.32.10"]
+    assert pair(printer) == ("HP", "printer"), printer
+
+
+# --- video recorders: the cameras' vendors make recorders too -----------------
+
+RECORDERS = capture("identity_video_recorders.pcap")
+
+
+@PASSES
+def test_hikvision_recorder_is_named_by_its_sadp_model_not_the_vendors_cameras(tshark, passes):
+    """An NVR answers the SADP tool with its model (DS-7608NI) and pulls a
+    camera's RTSP stream: a recorder, though Hikvision's OUI and cloud are
+    its cameras' too."""
+    nvr = identities(tshark, RECORDERS, *passes)["192.168.33.10"]
+    assert (*pair(nvr), nvr["model"]) == ("Hikvision", "nvr", "DS-7608NI-K2/8P"), nvr
+    assert "lan_model=DS-7608NI-K2/8P" in nvr["evidence"] and "uses=tcp/554" in nvr["evidence"]
+
+
+def test_hikvision_camera_is_named_by_its_sadp_model(tshark):
+    camera = identities(tshark, RECORDERS, "-2")["192.168.33.11"]
+    assert (*pair(camera), camera["model"]) == ("Hikvision", "camera", "DS-2CD2386G2-I"), camera
+
+
+def test_hikvision_oui_and_cloud_alone_leave_camera_or_recorder_open(tshark):
+    quiet = identities(tshark, RECORDERS, "-2")["192.168.33.12"]
+    assert pair(quiet) == ("Hikvision", "unknown"), quiet
+    assert "several types possible" in quiet["evidence"]
+
+
+@pytest.mark.parametrize("address, kind", [("192.168.33.13", "nvr"), ("192.168.33.14", "camera")],
+                         ids=["puller", "server"])
+def test_pulling_rtsp_rules_out_a_camera_serving_it_rules_one_in(tshark, address, kind):
+    """Two Dahua devices, no model on the wire: the one that pulls the other's
+    RTSP stream is the recorder (Dahua makes cameras and recorders), the one
+    serving it the camera."""
+    device = identities(tshark, RECORDERS, "-2")[address]
+    assert pair(device) == ("Dahua", kind), device
 
 
 # --- global IPv6 addresses: local by the prefix the router advertises ---------

@@ -61,7 +61,7 @@ static const char *const type_names[TYPE_COUNT] = {
     [TYPE_APPLIANCE] = "appliance", [TYPE_SCALE] = "scale", [TYPE_WEARABLE] = "wearable",
     [TYPE_PHONE] = "phone", [TYPE_COMPUTER] = "computer", [TYPE_TABLET] = "tablet",
     [TYPE_GAME_CONSOLE] = "game-console", [TYPE_NAS] = "nas", [TYPE_ROUTER] = "router",
-    [TYPE_VEHICLE] = "vehicle",
+    [TYPE_VEHICLE] = "vehicle", [TYPE_NVR] = "nvr",
     [TYPE_MODULE] = "module", [TYPE_IOT] = "iot",
 };
 

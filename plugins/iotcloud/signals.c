@@ -6,6 +6,7 @@
 
 #include "core/dhcp_wire.h"
 #include "core/dns_wire.h"
+#include "core/sadp_wire.h"
 #include "core/ubnt_wire.h"
 #include "signals.h"
 
@@ -17,6 +18,7 @@
 #define MDNS_PORT           5353
 #define SSDP_PORT           1900
 #define UBNT_DISCOVERY_PORT 10001
+#define SADP_PORT           37020
 #define MAX_RECORDS         64          /* DNS records read per message */
 #define IPPROTO_TCP_NUM     6
 #define IPPROTO_UDP_NUM     17
@@ -278,6 +280,15 @@ static void observe_lan_model(void *ctx, const char *model)
     devices_observe(sender->device, SIG_LAN_MODEL, model, sender->from);
 }
 
+/* Hikvision's SADP (UDP 37020): the model a device answers the tool with. */
+static void collect_sadp(const wsc_frame_t *f, const sender_t *sender)
+{
+    char model[WSC_SADP_TEXT];
+
+    if (wsc_sadp_model(f->payload, f->payload_len, model))
+        observe_lan_model((void *)sender, model);
+}
+
 /* --- ports it serves and uses ---------------------------------------------- */
 
 static int tcp_flags(const wsc_frame_t *f)
@@ -410,6 +421,10 @@ void signals_collect(wsc_facts_t *facts, proto_tree *tree, device_t *device, dev
         collect_lan_port(facts, &sender);
     if (udp && (f->sport == UBNT_DISCOVERY_PORT || f->dport == UBNT_DISCOVERY_PORT)) {
         wsc_ubnt_models(f->payload, f->payload_len, observe_lan_model, &sender);
+        return;
+    }
+    if (udp && f->dport == SADP_PORT) {
+        collect_sadp(f, &sender);
         return;
     }
     if (udp && f->sport == MDNS_PORT)
