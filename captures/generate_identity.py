@@ -33,11 +33,19 @@ identity_field_devices.pcap  what a blind test of 144 devices found wrong:
 identity_print_clients.pcap  hosts sending print jobs to a LAN printer with
     CUPS, whose User-Agent names the client's system: a Linux PC, a Mac
     (macOS), an iPhone (iOS), and a Mac of CUPS 1.3 (the version alone).
-identity_video_recorders.pcap  Hikvision's cameras and recorders share an OUI
-    and a cloud: an NVR answering the SADP tool with its model and pulling a
-    camera's RTSP stream, that camera answering with its own, a Hikvision
-    device saying nothing but its OUI and cloud name, and a Dahua recorder,
-    no SADP, pulling a Dahua camera's stream.
+identity_video_recorders.pcap  Hikvision's cameras, recorders and intercoms
+    share an OUI and a cloud: an NVR answering the SADP tool with its model
+    and pulling a camera's RTSP stream, that camera answering with its own, a
+    Hikvision device saying nothing but its OUI and cloud name, a PoE NVR
+    (its cameras on its own ports) serving RTSP, an intercom indoor station
+    pulling its door station's stream, two Dahua devices, no model on the
+    wire, one pulling the other's stream, and a Dahua recorder and camera
+    announcing their models (Dahua's discovery, UDP 37810).
+identity_vendor_ranges.pcap  what a third blind test found: vendors whose
+    best-known product is one of several: a Samsung washer on Samsung's TV
+    time server and appliance cloud, an Epson projector and an Epson printer,
+    a Canon camera uploading video, a Miele robot vacuum, and Sony Xperia
+    phones running the PlayStation app (one naming its model, one not).
 identity_ipv6_global.pcap  a dual-stack home: the router advertises its
     global IPv6 prefix (a Router Advertisement, hop limit 255), a laptop
     reaches a cloud from its global address; a second prefix is advertised by
@@ -372,6 +380,15 @@ def sadp_answer(model, serial, mac_text, address):
             '</ProbeMatch>').encode()
 
 
+def dhip_announcement(device_class, model, serial):
+    """A Dahua device's discovery announcement (UDP 37810): a 32-byte header
+    (its length, "DHIP", the body's length at bytes 16 and 24), a JSON body."""
+    body = ('{"method":"client.notifyDevInfo","params":{"deviceInfo":{"DeviceClass":"%s","DeviceType":"%s",'
+            '"SerialNo":"%s","Vendor":"Dahua","Port":37777}}}' % (device_class, model, serial)).encode()
+    size = len(body).to_bytes(4, "little")
+    return (0x20).to_bytes(4, "little") + b"DHIP" + bytes(8) + size + bytes(4) + size + bytes(4) + body
+
+
 def rtsp_pull(recorder, camera, t, client_port):
     describe = f"DESCRIBE rtsp://{camera.address}:554/Streaming/Channels/101 RTSP/1.0\r\nCSeq: 2\r\n\r\n"
     served(camera, recorder, t, 554, client_port, describe.encode())
@@ -392,6 +409,58 @@ def identity_video_recorders():
     dahua_nvr = home(pcap, "192.168.33.13", "08:ed:ed:aa:33:13")
     dahua_camera = home(pcap, "192.168.33.14", "14:a7:8b:aa:33:14")
     rtsp_pull(dahua_nvr, dahua_camera, 4.0, 59100)
+
+    # A PoE NVR records the cameras on its own ports; on the LAN it serves
+    # RTSP to a viewer, as a camera does.
+    poe_nvr = home(pcap, "192.168.33.15", "04:03:12:aa:33:15")
+    reach(poe_nvr, 5.0, "47.91.72.10", "litedev.hik-connect.com")
+    rtsp_pull(home(pcap, "192.168.33.20", "00:12:f0:aa:33:20"), poe_nvr, 5.5, 59110)
+
+    # An intercom's indoor station (a touch panel, no camera) pulls the door
+    # station's stream, as a recorder pulls a camera's.
+    door = home(pcap, "192.168.33.16", "08:a1:89:aa:33:16")
+    panel = home(pcap, "192.168.33.17", "08:a1:89:aa:33:17")
+    for host, model, t in ((door, "DS-KV6113-WPE1(C)", 6.0), (panel, "DS-KH6320-WTE1", 6.2)):
+        host.multicast(t, SSDP_GROUP, 37020, 37020, sadp_answer(model, "20220815CCWRJ1122", host.mac, host.address))
+    rtsp_pull(panel, door, 7.0, 59120)
+
+    for address, mac_text, device_class, model, t in (
+            ("192.168.33.18", "24:52:6a:aa:33:18", "XVR", "XVR5108HS-I3", 8.0),
+            ("192.168.33.19", "24:52:6a:aa:33:19", "IPC", "IPC-HDW2431T-AS-S2", 8.5)):
+        dahua = home(pcap, address, mac_text)
+        dahua.multicast(t, "239.255.255.251", 37810, 37810, dhip_announcement(device_class, model, "7A0123" + address[-2:]))
+    pcap.frames.sort(key=lambda frame: frame[0])
+    return pcap
+
+
+def identity_vendor_ranges():
+    pcap = Pcap()
+    washer = home(pcap, "192.168.34.10", "fc:de:90:aa:34:10")
+    reach(washer, 0.0, "52.59.45.10", "time.samsungcloudsolution.com")
+    reach(washer, 0.5, "3.120.20.10", "ocfconnect-shard-eu01-euwest1.samsungiotcloud.com")
+
+    projector = home(pcap, "192.168.34.11", "38:1a:52:aa:34:11")
+    projector.dhcp(1.0, "EPSON-EF12", "udhcp 1.24.2", server=ROUTER[0], xid=0x3411)
+    printer = home(pcap, "192.168.34.12", "38:1a:52:aa:34:12")
+    printer.dhcp(1.5, "EPSONAA3412", server=ROUTER[0], xid=0x3412)
+
+    camera = home(pcap, "192.168.34.13", "18:0c:ac:aa:34:13")
+    video_upload(camera, 2.0, "13.225.10.20", 443, seconds=15)
+
+    vacuum = home(pcap, "192.168.34.14", "40:b0:2f:aa:34:14")
+    reach(vacuum, 3.0, "18.185.10.20", "registration.mcs3.miele.com")
+
+    for address, mac_text, user_agent, t in (
+            ("192.168.34.15", "40:40:a7:aa:34:15",
+             "Dalvik/2.1.0 (Linux; U; Android 14; XQ-DQ72 Build/68.1.A.2.53)", 20.0),
+            ("192.168.34.16", "40:40:a7:aa:34:16", None, 22.0)):
+        xperia = home(pcap, address, mac_text)
+        xperia.dhcp(t, vendor_class="android-dhcp-14", prl=ANDROID_PRL, server=ROUTER[0],
+                    xid=int(address.split(".")[-1]) | 0x3400)
+        reach(xperia, t + 0.5, "104.84.10.20", "ps5.np.playstation.net")
+        if user_agent:
+            xperia.tcp_session(t + 1.0, "23.45.10.20", 80,
+                               http_request("GET", "/v1/status", "status.playstation.net", user_agent), [400])
     pcap.frames.sort(key=lambda frame: frame[0])
     return pcap
 
@@ -424,7 +493,8 @@ def identity_ipv6_global():
 
 
 SCENARIOS = [identity_embedded_android, identity_phone_apps, identity_computers, identity_oui_and_cloud,
-             identity_field_devices, identity_print_clients, identity_video_recorders, identity_ipv6_global]
+             identity_field_devices, identity_print_clients, identity_video_recorders, identity_vendor_ranges,
+             identity_ipv6_global]
 
 
 def main():

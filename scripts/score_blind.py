@@ -4,10 +4,11 @@
     /usr/bin/python3 scripts/score_blind.py            # totals and every wrong or debatable label
     /usr/bin/python3 scripts/score_blind.py --all      # every host
 
-captures/blind/ holds 8 homes (144 devices) built by a tester who read none
-of the plugin's rules, code or tests, from public knowledge of how each
-device behaves on the wire (captures/blind/gen_*.py; python3-scapy), and the
-tester's truth (captures/blind/truth.tsv). Each capture goes through the
+captures/blind/ holds 11 homes (240 devices) built by two testers who read
+none of the plugin's rules, code or tests, from public knowledge of how each
+device behaves on the wire (captures/blind/gen_*.py: 8 homes, 144 devices;
+gen_t3_*.py: 3 homes, 96 devices; python3-scapy), and the testers' truth
+(captures/blind/truth.tsv). Each capture goes through the
 suite's tshark once, `-2 -q -z iotcloud,json`: a host's answer is its final
 identity, found by its MAC (else by its address). Vendor and type are scored
 apart: right when the answer is one the truth accepts, debatable when the

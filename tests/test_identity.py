@@ -201,12 +201,12 @@ def test_wifi_module_on_tuya_cloud_is_named_by_the_cloud(tshark):
     assert pair(module) == ("Tuya", "unknown"), module
 
 
-def test_camera_serving_rtsp_is_a_camera_of_no_vendor(tshark):
+def test_serving_rtsp_alone_leaves_camera_or_recorder_open(tshark):
     """AzureWave makes Wi-Fi modules: the OUI names nobody; the SYN/ACK from
-    port 554 says what the host serves."""
+    port 554 says the host serves RTSP, as cameras and video recorders do."""
     camera = identities(tshark, OUI_AND_CLOUD, "-2")["192.168.20.34"]
-    assert pair(camera) == ("", "camera"), camera
-    assert "serves=tcp/554" in camera["evidence"]
+    assert pair(camera) == ("", "unknown"), camera
+    assert "serves=tcp/554" in camera["evidence"] and "several types possible" in camera["evidence"]
 
 
 def test_radio_gateway_is_named_by_its_maker_and_left_untyped(tshark):
@@ -290,6 +290,7 @@ def test_sonos_mac_with_one_cloud_name_is_a_sonos_speaker(tshark):
 
 IDENTITY_SCENES = ["identity_embedded_android.pcap", "identity_phone_apps.pcap", "identity_computers.pcap",
                    "identity_oui_and_cloud.pcap", "identity_print_clients.pcap", "identity_video_recorders.pcap",
+                   "identity_vendor_ranges.pcap",
                    "iot_smart_home.pcap", "iot_alexa_sonos.pcap",
                    "iot_alexa_sonos_discovery.pcap", "iot_camera_mydlink.pcap", "iot_camera_relay.pcap",
                    "iot_routed_vlan.pcap", "iot_setup_access_point.pcap", "iot_tesla_powerwall.pcap"]
@@ -441,14 +442,86 @@ def test_hikvision_oui_and_cloud_alone_leave_camera_or_recorder_open(tshark):
     assert "several types possible" in quiet["evidence"]
 
 
-@pytest.mark.parametrize("address, kind", [("192.168.33.13", "nvr"), ("192.168.33.14", "camera")],
-                         ids=["puller", "server"])
-def test_pulling_rtsp_rules_out_a_camera_serving_it_rules_one_in(tshark, address, kind):
-    """Two Dahua devices, no model on the wire: the one that pulls the other's
-    RTSP stream is the recorder (Dahua makes cameras and recorders), the one
-    serving it the camera."""
+def test_recorder_serving_rtsp_with_no_model_is_left_open(tshark):
+    """A PoE NVR (its cameras on its own ports) only serves RTSP on the LAN,
+    as a camera does: Hikvision makes both, so the type stays open."""
+    nvr = identities(tshark, RECORDERS, "-2")["192.168.33.15"]
+    assert pair(nvr) == ("Hikvision", "unknown"), nvr
+    assert "serves=tcp/554" in nvr["evidence"]
+
+
+def test_intercom_panel_pulling_rtsp_is_no_recorder(tshark):
+    """An indoor station pulls its door station's stream: Hikvision also
+    makes kinds no type names, so pulling RTSP rules out a camera but does
+    not make a recorder; the door station's model makes it a camera."""
+    devices = identities(tshark, RECORDERS, "-2")
+    panel, door = devices["192.168.33.17"], devices["192.168.33.16"]
+    assert (*pair(panel), panel["model"]) == ("Hikvision", "unknown", "DS-KH6320-WTE1"), panel
+    assert (*pair(door), door["model"]) == ("Hikvision", "camera", "DS-KV6113-WPE1(C)"), door
+
+
+@pytest.mark.parametrize("address", ["192.168.33.13", "192.168.33.14"], ids=["puller", "server"])
+def test_dahua_devices_with_no_model_are_left_open(tshark, address):
+    """Dahua makes cameras, recorders, intercoms and alarm hubs: pulling
+    RTSP rules a camera out, serving it rules a camera or recorder in;
+    neither names the type."""
     device = identities(tshark, RECORDERS, "-2")[address]
-    assert pair(device) == ("Dahua", kind), device
+    assert pair(device) == ("Dahua", "unknown"), device
+    assert ("uses=tcp/554" if address.endswith(".13") else "serves=tcp/554") in device["evidence"]
+
+
+@pytest.mark.parametrize("address, kind, model", [("192.168.33.18", "nvr", "XVR5108HS-I3"),
+                                                  ("192.168.33.19", "camera", "IPC-HDW2431T-AS-S2")],
+                         ids=["recorder", "camera"])
+def test_dahua_discovery_model_tells_recorder_from_camera(tshark, address, kind, model):
+    device = identities(tshark, RECORDERS, "-2")[address]
+    assert (*pair(device), device["model"]) == ("Dahua", kind, model), device
+    assert f"lan_model={model}" in device["evidence"]
+
+
+# --- vendors with several product lines (a third blind test) ---------------
+
+VENDOR_RANGES = capture("identity_vendor_ranges.pcap")
+
+
+def test_samsung_tv_time_server_does_not_make_a_washer_a_tv(tshark):
+    """Samsung's Tizen appliances ask the TVs' time server too."""
+    washer = identities(tshark, VENDOR_RANGES, "-2")["192.168.34.10"]
+    assert pair(washer) == ("Samsung", "unknown"), washer
+
+
+@pytest.mark.parametrize("mac, kind", [("38:1a:52:aa:34:11", "unknown"), ("38:1a:52:aa:34:12", "printer")],
+                         ids=["projector", "printer"])
+def test_epson_is_a_printer_by_its_printers_host_name_not_by_its_oui(tshark, mac, kind):
+    """Epson's printers are named EPSON and 6 hex digits; its projectors
+    share the OUI."""
+    last = said_by_mac(tshark, VENDOR_RANGES, mac)[-1]
+    assert pair(last) == ("Epson", kind), last
+
+
+def test_canon_device_uploading_video_is_a_camera_not_a_printer(tshark):
+    camera = identities(tshark, VENDOR_RANGES, "-2")["192.168.34.13"]
+    assert pair(camera) == ("Canon", "camera"), camera
+    assert "behaviour=upstream-video" in camera["evidence"]
+
+
+def test_miele_oui_alone_is_no_appliance_miele_makes_robot_vacuums(tshark):
+    vacuum = identities(tshark, VENDOR_RANGES, "-2")["192.168.34.14"]
+    assert pair(vacuum) == ("Miele", "unknown"), vacuum
+
+
+@PASSES
+def test_xperia_running_the_playstation_app_is_a_phone(tshark, passes):
+    xperia = identities(tshark, VENDOR_RANGES, *passes)["192.168.34.15"]
+    assert (*pair(xperia), xperia["model"]) == ("Sony", "phone", "Xperia"), xperia
+
+
+def test_sony_android_host_reaching_only_playstation_is_no_console(tshark):
+    """Sony makes phones and consoles: an Android host whose only cloud is
+    PlayStation's may be an Xperia with the PlayStation app; no type, and no
+    model from the cloud."""
+    sony = identities(tshark, VENDOR_RANGES, "-2")["192.168.34.16"]
+    assert (*pair(sony), sony["model"]) == ("Sony", "unknown", ""), sony
 
 
 # --- global IPv6 addresses: local by the prefix the router advertises ---------

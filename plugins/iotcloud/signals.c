@@ -5,6 +5,7 @@
 #include <wireshark.h>
 
 #include "core/dhcp_wire.h"
+#include "core/dhip_wire.h"
 #include "core/dns_wire.h"
 #include "core/sadp_wire.h"
 #include "core/ubnt_wire.h"
@@ -19,6 +20,7 @@
 #define SSDP_PORT           1900
 #define UBNT_DISCOVERY_PORT 10001
 #define SADP_PORT           37020
+#define DHIP_PORT           37810
 #define MAX_RECORDS         64          /* DNS records read per message */
 #define IPPROTO_TCP_NUM     6
 #define IPPROTO_UDP_NUM     17
@@ -289,6 +291,15 @@ static void collect_sadp(const wsc_frame_t *f, const sender_t *sender)
         observe_lan_model((void *)sender, model);
 }
 
+/* Dahua's discovery (UDP 37810): the model a device announces. */
+static void collect_dhip(const wsc_frame_t *f, const sender_t *sender)
+{
+    char model[WSC_DHIP_TEXT];
+
+    if (wsc_dhip_model(f->payload, f->payload_len, model))
+        observe_lan_model((void *)sender, model);
+}
+
 /* --- ports it serves and uses ---------------------------------------------- */
 
 static int tcp_flags(const wsc_frame_t *f)
@@ -425,6 +436,10 @@ void signals_collect(wsc_facts_t *facts, proto_tree *tree, device_t *device, dev
     }
     if (udp && f->dport == SADP_PORT) {
         collect_sadp(f, &sender);
+        return;
+    }
+    if (udp && f->dport == DHIP_PORT) {
+        collect_dhip(f, &sender);
         return;
     }
     if (udp && f->sport == MDNS_PORT)

@@ -82,6 +82,7 @@ typedef struct {
     device_type_t type;
     unsigned      type_confidence;
     allowed_t     lines;                /* the vendor's product lines */
+    bool          own_app_or_device;    /* a general-purpose OS whose vendor's own clouds may be an app's */
     char          why[MAX_WHY];
 } decision_t;
 
@@ -394,9 +395,10 @@ static bool decide_personal(const identity_t *id, const weights_t *w, decision_t
     else if (!in_lines(d, strong != TYPE_NONE ? strong : os_type))
         note(d, "os:%s, but %s makes no %s", platform_name(os), d->vendor,
              device_type_name(strong != TYPE_NONE ? strong : os_type));
-    else if (own_device_clouds(id, w, d->vendor))
+    else if (own_device_clouds(id, w, d->vendor)) {
+        d->own_app_or_device = true;
         note(d, "os:%s, but it talks to its vendor's device clouds only", platform_name(os));
-    else {
+    } else {
         d->type = strong != TYPE_NONE ? strong : os_type;
         d->type_confidence = MIN(personal + w->platform[os], 60);
         note(d, "type from os:%s", platform_name(os));
@@ -491,6 +493,14 @@ static bool says_embedded(const weights_t *w, const allowed_t *lines, const allo
            (lines->types != 0 && !(lines->types & PERSONAL_TYPES));
 }
 
+/* Do the vendor's lines name every kind it makes? "iot" among them says it
+ * also makes kinds no type names (a Hikvision intercom panel pulls RTSP as
+ * its recorders do): elimination among the rest would guess. */
+static bool lines_are_complete(const decision_t *d)
+{
+    return !(d->lines.types & TYPE_BIT(TYPE_IOT));
+}
+
 static void decide_iot_type(const identity_t *id, const weights_t *w, decision_t *d)
 {
     const type_set_t iot_types = ~(PERSONAL_TYPES | MARKER_TYPES | TYPE_BIT(TYPE_NONE)) & (TYPE_BIT(TYPE_COUNT) - 1);
@@ -502,7 +512,10 @@ static void decide_iot_type(const identity_t *id, const weights_t *w, decision_t
 
     if (!w->sets_clash)
         candidates = narrow(candidates, w->sets);
-    if (!id->randomized_mac && sum_personal(w) == 0)
+    /* A phone's OS and only its vendor's clouds: the clouds may be its
+     * vendor's app on its phone (an Xperia's PlayStation app), so they type
+     * nothing. */
+    if (!id->randomized_mac && sum_personal(w) == 0 && !d->own_app_or_device)
         weigh_destination_types(id, d, dst_types, &dst_sets);
     candidates = narrow(candidates, dst_sets);
     pick = pick_type(w->iot, dst_types, candidates, d);     /* what the host says of itself decides first */
@@ -516,7 +529,8 @@ static void decide_iot_type(const identity_t *id, const weights_t *w, decision_t
         return;
     find_behaviour(id, d, &behaviour);
     candidates = narrow(candidates, behaviour.types);
-    if (says_embedded(w, &d->lines, &behaviour) && sum_personal(w) == 0 && only_type(candidates) != TYPE_NONE) {
+    if (says_embedded(w, &d->lines, &behaviour) && sum_personal(w) == 0 && lines_are_complete(d) &&
+        only_type(candidates) != TYPE_NONE) {
         d->type = only_type(candidates);
         d->type_confidence = (unsigned)MAX(MAX(d->lines.weight, behaviour.weight), w->sets_weight) / 2;
         note(d, "type by elimination (%s%s%s)", d->lines.types ? "vendor's products" : "type sets",
@@ -597,8 +611,22 @@ static const char *evidence_text(identity_t *id, const weights_t *w, const decis
     return len > 0 ? id->evidence_text : NULL;
 }
 
-/* The model the heaviest evidence of the decided vendor (or of none) names. */
-static const char *model_of(const identity_t *id, const char *vendor)
+/* May the rule name the model of a host of the decided type? A model of
+ * another type is another product's (an Xperia phone reaching PlayStation's
+ * servers), and the names a host talks to name its model only once they
+ * agree with a decided type. */
+static bool fits_type(const rule_t *r, device_type_t type)
+{
+    type_set_t named = r->types & ~MARKER_TYPES;
+
+    if (signal_kind(r->signal) == EVIDENCE_DESTINATION)
+        return type != TYPE_NONE && (named & TYPE_BIT(type)) != 0;
+    return type == TYPE_NONE || named == 0 || (named & TYPE_BIT(type)) != 0;
+}
+
+/* The model the heaviest evidence of the decided vendor (or of none), and
+ * of the decided type, names. */
+static const char *model_of(const identity_t *id, const char *vendor, device_type_t type)
 {
     const char *model = NULL;
     int weight = 0;
@@ -606,7 +634,7 @@ static const char *model_of(const identity_t *id, const char *vendor)
     for (unsigned i = 0; i < id->n_evidence; i++) {
         const evidence_t *e = &id->evidence[i];
         const char *m = e->rule->model_is_value ? e->value : e->rule->model;
-        if (m != NULL && e->rule->weight > weight &&
+        if (m != NULL && e->rule->weight > weight && fits_type(e->rule, type) &&
             (e->rule->vendor == NULL || (vendor != NULL && g_ascii_strcasecmp(e->rule->vendor, vendor) == 0))) {
             model = m;
             weight = e->rule->weight;
@@ -661,7 +689,7 @@ void verdict_compute(identity_t *id, const rules_t *rules)
     memset(v, 0, sizeof(*v));
     v->vendor = d.vendor;
     v->type = d.type;
-    v->model = model_of(id, d.vendor);
+    v->model = model_of(id, d.vendor, d.type);
     v->name = id->name;
     v->confidence = d.type != TYPE_NONE ? (d.vendor_confidence + d.type_confidence) / 2 : d.vendor_confidence / 2;
     v->evidence = evidence_text(id, &w, &d);
