@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/dhip_wire.h"
+#include "core/text.h"
 
 #define HEADER      32
 #define BODY_LEN_AT 16
@@ -18,17 +19,6 @@ static const char KEY[] = "\"DeviceType\"";
 static uint32_t le32(const uint8_t *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-/* The offset of needle in p[0..len), or len when it is not there. */
-static size_t find(const uint8_t *p, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-
-    for (size_t at = 0; n <= len && at <= len - n; at++)
-        if (p[at] == (uint8_t)needle[0] && memcmp(p + at, needle, n) == 0)
-            return at;
-    return len;
 }
 
 static size_t skip_blanks(const uint8_t *p, size_t at, size_t len)
@@ -50,7 +40,7 @@ bool wsc_dhip_model(const uint8_t *msg, size_t len, char model[WSC_DHIP_TEXT])
     body_len = le32(msg + BODY_LEN_AT);
     if (body_len > len - HEADER || body_len > MAX_BODY)
         return false;
-    at = find(body, body_len, KEY);
+    at = wsc_text_find(body, body_len, KEY);
     if (at == body_len)
         return false;
     at = skip_blanks(body, at + sizeof(KEY) - 1, body_len);

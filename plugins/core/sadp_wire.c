@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/sadp_wire.h"
+#include "core/text.h"
 
 #define MAX_SCAN 4096                   /* a ProbeMatch is under 1 KB */
 
@@ -12,28 +13,9 @@ static const char DOCUMENT[] = "<ProbeMatch>";
 static const char OPEN[] = "<DeviceDescription>";
 static const char CLOSE[] = "</DeviceDescription>";
 
-/* The offset of needle in p[0..len), or len when it is not there. */
-static size_t find(const uint8_t *p, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-
-    for (size_t at = 0; n <= len && at <= len - n; at++)
-        if (p[at] == (uint8_t)needle[0] && memcmp(p + at, needle, n) == 0)
-            return at;
-    return len;
-}
-
 static bool blank(uint8_t c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-static bool printable(const uint8_t *p, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (p[i] < 0x20 || p[i] > 0x7e)
-            return false;
-    return true;
 }
 
 bool wsc_sadp_model(const uint8_t *msg, size_t len, char model[WSC_SADP_TEXT])
@@ -42,17 +24,17 @@ bool wsc_sadp_model(const uint8_t *msg, size_t len, char model[WSC_SADP_TEXT])
 
     model[0] = '\0';
     len = len < MAX_SCAN ? len : MAX_SCAN;
-    if (find(msg, len, DOCUMENT) == len || (start = find(msg, len, OPEN)) == len)
+    if (wsc_text_find(msg, len, DOCUMENT) == len || (start = wsc_text_find(msg, len, OPEN)) == len)
         return false;
     start += sizeof(OPEN) - 1;
-    value_len = find(msg + start, len - start, CLOSE);
+    value_len = wsc_text_find(msg + start, len - start, CLOSE);
     if (value_len == len - start)
         return false;                   /* cut off before its end tag */
     while (value_len > 0 && blank(msg[start]))
         start++, value_len--;
     while (value_len > 0 && blank(msg[start + value_len - 1]))
         value_len--;
-    if (value_len == 0 || value_len >= WSC_SADP_TEXT || !printable(msg + start, value_len))
+    if (value_len == 0 || value_len >= WSC_SADP_TEXT || !wsc_text_printable(msg + start, value_len))
         return false;
     memcpy(model, msg + start, value_len);
     model[value_len] = '\0';

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/ubnt_wire.h"
+#include "core/text.h"
 
 #define HEADER          4
 #define ENTRY_HEADER    3
@@ -14,14 +15,6 @@
 static size_t be16(const uint8_t *p)
 {
     return (size_t)p[0] << 8 | p[1];
-}
-
-static bool printable(const uint8_t *p, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (p[i] < 0x20 || p[i] > 0x7e)
-            return false;
-    return true;
 }
 
 bool wsc_ubnt_models(const uint8_t *msg, size_t len, void (*found)(void *ctx, const char *model), void *ctx)
@@ -43,7 +36,7 @@ bool wsc_ubnt_models(const uint8_t *msg, size_t len, void (*found)(void *ctx, co
         if (value_len > len - at)
             return false;
         if ((type == MODEL_SHORT || type == MODEL_V2) && value_len > 0 && value_len < sizeof(model) &&
-            printable(msg + at, value_len)) {
+            wsc_text_printable(msg + at, value_len)) {
             memcpy(model, msg + at, value_len);
             model[value_len] = '\0';
             found(ctx, model);
