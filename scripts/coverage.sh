@@ -12,7 +12,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 BUILD=build-coverage
-READERS='plugins/core/(ip_peek|dns_wire|dhcp_wire|http_wire|tls_wire|ubnt_wire|sadp_wire|dhip_wire|ndp_wire)\.c'
+READERS='plugins/core/((ip_peek|dns_wire|dhcp_wire|http_wire|tls_wire|ubnt_wire|sadp_wire|dhip_wire|ndp_wire)\.c|text\.h)'
 with_pytest=false
 fail_under=0
 while [ $# -gt 0 ]; do
