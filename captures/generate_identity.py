@@ -394,12 +394,15 @@ def rtsp_pull(recorder, camera, t, client_port):
     served(camera, recorder, t, 554, client_port, describe.encode())
 
 
+SADP_GROUP = SSDP_GROUP             # SADP answers go to SSDP's group, port 37020
+
+
 def identity_video_recorders():
     pcap = Pcap()
     nvr = home(pcap, "192.168.33.10", "c0:56:e3:aa:33:10")
     camera = home(pcap, "192.168.33.11", "bc:ad:28:aa:33:11")
     for host, model, t in ((nvr, "DS-7608NI-K2/8P", 0.0), (camera, "DS-2CD2386G2-I", 0.2)):
-        host.multicast(t, SSDP_GROUP, 37020, 37020, sadp_answer(model, "0820211020CCRRG1234", host.mac, host.address))
+        host.multicast(t, SADP_GROUP, 37020, 37020, sadp_answer(model, "0820211020CCRRG1234", host.mac, host.address))
     reach(nvr, 1.0, "47.91.72.10", "litedev.hik-connect.com")
     rtsp_pull(nvr, camera, 2.0, 59087)
 
@@ -421,7 +424,7 @@ def identity_video_recorders():
     door = home(pcap, "192.168.33.16", "08:a1:89:aa:33:16")
     panel = home(pcap, "192.168.33.17", "08:a1:89:aa:33:17")
     for host, model, t in ((door, "DS-KV6113-WPE1(C)", 6.0), (panel, "DS-KH6320-WTE1", 6.2)):
-        host.multicast(t, SSDP_GROUP, 37020, 37020, sadp_answer(model, "20220815CCWRJ1122", host.mac, host.address))
+        host.multicast(t, SADP_GROUP, 37020, 37020, sadp_answer(model, "20220815CCWRJ1122", host.mac, host.address))
     rtsp_pull(panel, door, 7.0, 59120)
 
     for address, mac_text, device_class, model, t in (
