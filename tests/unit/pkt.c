@@ -213,19 +213,38 @@ static void locate_copy(const uint8_t *bytes, size_t len, int encap, const char 
     check_free(copy);
 }
 
+void pkt_variants_init(pkt_variants_t *it, const pkt_t *full, const uint8_t *steering, size_t n_steering)
+{
+    *it = (pkt_variants_t){ .full = full, .steering = steering, .n_steering = n_steering };
+}
+
+bool pkt_variants_next(pkt_variants_t *it, pkt_t *variant)
+{
+    if (it->cut_len <= it->full->n) {
+        *variant = *it->full;
+        variant->n = it->cut_len++;
+        it->cut = true;
+        return true;
+    }
+    if (it->at >= it->full->n || it->n_steering == 0)
+        return false;
+    *variant = *it->full;
+    variant->b[it->at] = it->steering[it->value];
+    it->cut = false;
+    if (++it->value == it->n_steering) {
+        it->value = 0;
+        it->at++;
+    }
+    return true;
+}
+
 void pkt_sweep(const pkt_t *p, int encap, const char *src, const char *dst)
 {
     static const uint8_t steering[] = { 0x00, 0x01, 0x04, 0x06, 0x11, 0x29, 0x2F, 0x45, 0x60, 0x80, 0x86,
                                         0xC0, 0xFF };
-    pkt_t mutated;
+    pkt_variants_t it;
+    pkt_t variant;
 
-    for (size_t len = 0; len <= p->n; len++)
-        locate_copy(p->b, len, encap, src, dst);
-    for (size_t at = 0; at < p->n; at++) {
-        for (size_t v = 0; v < sizeof(steering); v++) {
-            mutated = *p;
-            mutated.b[at] = steering[v];
-            locate_copy(mutated.b, mutated.n, encap, src, dst);
-        }
-    }
+    for (pkt_variants_init(&it, p, steering, sizeof(steering)); pkt_variants_next(&it, &variant);)
+        locate_copy(variant.b, variant.n, encap, src, dst);
 }

@@ -33,6 +33,25 @@ void pkt_text(pkt_t *p, const char *text);
 void pkt_fill(pkt_t *p, uint8_t value, size_t n);
 void pkt_put16(pkt_t *p, size_t at, unsigned v);
 
+/* The edge cases of a message, one at a time: every cut (its first 0, 1,
+ * ... n bytes: `cut` is true), then the whole message with each byte in
+ * turn set to each steering value (`cut` is false):
+ *
+ *     for (pkt_variants_init(&it, &full, steering, sizeof(steering)); pkt_variants_next(&it, &p);)
+ *         ...parse p, check it...
+ */
+typedef struct {
+    const pkt_t   *full;
+    const uint8_t *steering;
+    size_t         n_steering;
+    size_t         cut_len;     /* the next cut's length, past full->n when the cuts are done */
+    size_t         at, value;   /* the next mutation: the byte and the steering value's index */
+    bool           cut;         /* the variant last given is a cut, not a mutation */
+} pkt_variants_t;
+
+void pkt_variants_init(pkt_variants_t *it, const pkt_t *full, const uint8_t *steering, size_t n_steering);
+bool pkt_variants_next(pkt_variants_t *it, pkt_t *variant);
+
 /* Ethernet II with fixed MACs and this type. */
 void pkt_ether(pkt_t *p, uint16_t type);
 size_t pkt_ipv4(pkt_t *p, uint8_t proto, const char *src, const char *dst);

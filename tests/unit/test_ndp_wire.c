@@ -159,26 +159,21 @@ static void test_zero_or_overlong_option_length_stops_the_walk(void)
 static void test_truncated_and_mutated_messages_stay_in_bounds(void)
 {
     static const uint8_t steering[] = { 0x00, 0x01, 0x03, 0x04, 0x40, 0x80, 0x86, 0xFF };
+    pkt_variants_t it;
     pkt_t full, p;
     seen_t seen;
 
     ra_header(&full);
     mac_option(&full);
     prefix_option(&full, 64, 0xC0, "2001:db8:5:6::");
-    for (size_t len = 0; len <= full.n; len++) {
-        p = full;
-        p.n = len;
+    for (pkt_variants_init(&it, &full, steering, sizeof(steering)); pkt_variants_next(&it, &p);) {
         parse(&p, &seen);
-        CHECK(seen.n <= 1);
-    }
-    for (size_t at = 0; at < full.n; at++) {
-        for (size_t v = 0; v < sizeof(steering); v++) {
-            p = full;
-            p.b[at] = steering[v];
-            parse(&p, &seen);
-            for (unsigned i = 0; i < MIN(seen.n, 4u); i++)
-                CHECK(seen.length[i] >= 1 && seen.length[i] <= 128);
+        if (it.cut) {
+            CHECK(seen.n <= 1);
+            continue;
         }
+        for (unsigned i = 0; i < MIN(seen.n, 4u); i++)
+            CHECK(seen.length[i] >= 1 && seen.length[i] <= 128);
     }
 }
 

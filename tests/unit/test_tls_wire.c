@@ -160,23 +160,18 @@ static void test_extension_lengths_that_overrun_give_none(void)
 static void test_truncated_and_mutated_hellos_stay_in_bounds(void)
 {
     static const uint8_t steering[] = { 0x00, 0x01, 0x02, 0x16, 0x20, 0x7F, 0x80, 0xFF };
+    pkt_variants_t it;
     pkt_t full, p;
     char out[64];
 
     client_hello(&full, 2, 1, NAME);
-    for (size_t len = 0; len <= full.n; len++) {
-        p = full;
-        p.n = len;
-        if (sni(&p, out, sizeof(out)))
+    for (pkt_variants_init(&it, &full, steering, sizeof(steering)); pkt_variants_next(&it, &p);) {
+        if (!sni(&p, out, sizeof(out)))
+            continue;
+        if (it.cut)
             CHECK_STR(out, NAME);
-    }
-    for (size_t at = 0; at < full.n; at++) {
-        for (size_t v = 0; v < sizeof(steering); v++) {
-            p = full;
-            p.b[at] = steering[v];
-            if (sni(&p, out, sizeof(out)))
-                CHECK(strlen(out) < sizeof(out) && strchr(out, ' ') == NULL);
-        }
+        else
+            CHECK(strlen(out) < sizeof(out) && strchr(out, ' ') == NULL);
     }
 }
 
