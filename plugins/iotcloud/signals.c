@@ -282,21 +282,14 @@ static void observe_lan_model(void *ctx, const char *model)
     devices_observe(sender->device, SIG_LAN_MODEL, model, sender->from);
 }
 
-/* Hikvision's SADP (UDP 37020): the model a device answers the tool with. */
-static void collect_sadp(const wsc_frame_t *f, const sender_t *sender)
+/* Hikvision's SADP (UDP 37020) and Dahua's discovery (UDP 37810): the model
+ * a device announces, read by the protocol's reader. */
+static void collect_announced_model(const wsc_frame_t *f, const sender_t *sender,
+                                    bool (*read_model)(const uint8_t *msg, size_t len, char *model))
 {
-    char model[WSC_SADP_TEXT];
+    char model[MAX(WSC_SADP_TEXT, WSC_DHIP_TEXT)];
 
-    if (wsc_sadp_model(f->payload, f->payload_len, model))
-        observe_lan_model((void *)sender, model);
-}
-
-/* Dahua's discovery (UDP 37810): the model a device announces. */
-static void collect_dhip(const wsc_frame_t *f, const sender_t *sender)
-{
-    char model[WSC_DHIP_TEXT];
-
-    if (wsc_dhip_model(f->payload, f->payload_len, model))
+    if (read_model(f->payload, f->payload_len, model))
         observe_lan_model((void *)sender, model);
 }
 
@@ -434,12 +427,8 @@ void signals_collect(wsc_facts_t *facts, proto_tree *tree, device_t *device, dev
         wsc_ubnt_models(f->payload, f->payload_len, observe_lan_model, &sender);
         return;
     }
-    if (udp && f->dport == SADP_PORT) {
-        collect_sadp(f, &sender);
-        return;
-    }
-    if (udp && f->dport == DHIP_PORT) {
-        collect_dhip(f, &sender);
+    if (udp && (f->dport == SADP_PORT || f->dport == DHIP_PORT)) {
+        collect_announced_model(f, &sender, f->dport == SADP_PORT ? wsc_sadp_model : wsc_dhip_model);
         return;
     }
     if (udp && f->sport == MDNS_PORT)
